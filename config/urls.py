@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from news.views import HomePageView
+
+urlpatterns = [
+    path("", HomePageView.as_view(), name="home"),
+    path("news/", include("news.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,57 @@
+"""The demo content: the press release and contacts of the page this site replaces."""
+
+import datetime
+import zoneinfo
+
+from .models import Article
+
+SEED_ARTICLE = {
+    "slug": "high-tech-products-account-for-over-third-of-belarus-export",
+    "title": "High-tech products account for over third of Belarus' export",
+    "lead": (
+        "Knowledge-intensive and high-tech products account for more than a third of "
+        "the Belarusian export, Chairman of the State Committee for Science and "
+        "Technology of Belarus Sergei Shlychkov told BelTA."
+    ),
+    "body": "".join(
+        f"<p>{paragraph}</p>"
+        for paragraph in (
+            "“The share of knowledge-intensive and high-tech products stood at 37.5% of"
+            " the total Belarusian export in January-September 2022, with the plan set "
+            "at 34%. According to preliminary estimates, the index of innovatively "
+            "active manufacturing organizations will make up 30.4% of the total in "
+            "2022,” said Sergei Shlychkov.",
+            "Belarus is implementing the state innovation development program "
+            "2021-2025, including 66 projects for 2022. Seven of them have already been"
+            " completed. Facilities as part of five of them have been commissioned. "
+            "More than 700 new jobs have been created. The chairman of the State "
+            "Committee for Science and Technology mentioned the most notable projects. "
+            "“Legmash Plant has organized the production of innovative equipment and "
+            "its components for the oil and gas industry. High-tech export-oriented "
+            "production of optical components and laser systems with diode pumping of a"
+            " new generation has been set up at the Institute of Physics of the "
+            "National Academy of Sciences of Belarus. Projects have been completed at "
+            "Baranovichi Machine-Tool Plant, Belkredo, Spetslit and Ruchaika,” he said.",
+            "There are also big plans for 2023. They include the commissioning as part "
+            "of 19 projects and reaching the design capacity as part of 17 projects. "
+            "“The BNTU Polytechnic Technopark plans to set up an innovation and "
+            "production center to manufacture medical products. The Unitehprom BSU is "
+            "organizing the production of original bioresorbable polyfunctional "
+            "medicines. Uzda Central District Hospital is setting up a medical and "
+            "social rehabilitation center for the elderly and disabled, using "
+            "innovative robotic technology and control system. Minsk Dairy Plant No. 1 "
+            "is working a new tasty novelty - cheese with white mold,” Sergei Shlychkov"
+            " said.",
+        )
+    ),
+    "author": "",
+    "pub_date": datetime.datetime(2023, 1, 19, 10, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Minsk")),
+    "status": Article.Status.PUBLISHED,
+}
+
+
+def load():
+    """Create the seed article unless it exists; an editor's later changes are kept."""
+    slug = SEED_ARTICLE["slug"]
+    _, created = Article.objects.get_or_create(slug=slug, defaults=SEED_ARTICLE)
+    return created

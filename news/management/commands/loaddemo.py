@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from news import demo as news_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo content: the seed press release and the agency's contacts. Idempotent."
+
+    def handle(self, *args, **options):
+        loaders = {"seed article": news_demo.load}
+        for name, load in loaders.items():
+            created = load()
+            self.stdout.write(f"{name}: {'created' if created else 'already present'}")

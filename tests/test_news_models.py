@@ -1,0 +1,97 @@
+import datetime
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from news.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_published_includes_past_published_article(make_article):
+    article = make_article()
+    assert list(Article.objects.published()) == [article]
+    assert article.is_published
+
+
+def test_published_excludes_draft(make_article):
+    article = make_article(status=Article.Status.DRAFT)
+    assert not Article.objects.published().exists()
+    assert not article.is_published
+
+
+def test_published_excludes_scheduled_article(make_article):
+    article = make_article(pub_date=timezone.now() + datetime.timedelta(minutes=5))
+    assert not Article.objects.published().exists()
+    assert not article.is_published
+
+
+def test_scheduled_article_appears_by_itself_at_publication_time(make_article):
+    go_live = timezone.now() + datetime.timedelta(days=1)
+    article = make_article(pub_date=go_live)
+    with time_machine.travel(go_live - datetime.timedelta(seconds=1), tick=False):
+        assert not Article.objects.published().exists()
+    with time_machine.travel(go_live, tick=False):
+        assert list(Article.objects.published()) == [article]
+        assert article.is_published
+
+
+def test_published_is_newest_first(make_article):
+    older = make_article(pub_date=timezone.now() - datetime.timedelta(days=2))
+    newer = make_article(pub_date=timezone.now() - datetime.timedelta(days=1))
+    assert list(Article.objects.published()) == [newer, older]
+
+
+def test_absolute_url_uses_minsk_date_with_two_digits(make_article):
+    # 22:30 UTC on 31 December is already 1 January in Minsk (UTC+3).
+    moment = datetime.datetime(2022, 12, 31, 22, 30, tzinfo=datetime.UTC)
+    article = make_article(slug="new-year", pub_date=moment)
+    assert article.get_absolute_url() == "/news/2023/01/01/new-year/"
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "<script>alert(1)</script>",
+        '<img src="x" onerror="alert(1)">',
+        '<a href="javascript:alert(1)">click</a>',
+        '<a href="JaVaScRiPt:alert(1)">click</a>',
+        '<p onclick="alert(1)" style="color:red">text</p>',
+        '<iframe src="https://example.com"></iframe>',
+        '<form action="/"><input name="q"></form>',
+        "<style>body{display:none}</style>",
+        "<svg><script>alert(1)</script></svg>",
+        '<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>',
+    ],
+)
+def test_body_is_sanitised_on_save(make_article, payload):
+    article = make_article(body=f"<p>Safe text</p>{payload}")
+    article.refresh_from_db()
+    body = article.body.lower()
+    for forbidden in (
+        "<script",
+        "onerror",
+        "onclick",
+        "javascript:",
+        "style",
+        "<iframe",
+        "<form",
+        "<input",
+        "data:text",
+        "<svg",
+    ):
+        assert forbidden not in body
+    assert "<p>Safe text</p>" in article.body
+
+
+def test_sanitising_keeps_what_editors_write(make_article):
+    body = (
+        "<h2>Results</h2><p>The <strong>plan</strong> was <em>exceeded</em>.</p>"
+        "<blockquote><p>“We did it,” said the chairman.</p></blockquote>"
+        "<ul><li>one</li></ul><ol><li>two</li></ol>"
+        '<p><a href="https://gknt.gov.by/">Committee</a> and H<sub>2</sub>O, m<sup>2</sup></p>'
+    )
+    article = make_article(body=body)
+    article.refresh_from_db()
+    assert article.body == body

@@ -1,0 +1,33 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def run_check(**env):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("debug", ["false", ""])
+def test_site_refuses_to_start_without_secret_key_when_debug_is_off(debug):
+    result = run_check(DJANGO_DEBUG=debug, DJANGO_SECRET_KEY="")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_site_starts_with_secret_key_and_debug_off():
+    result = run_check(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
