@@ -6,5 +6,6 @@ from news.views import HomePageView
 urlpatterns = [
     path("", HomePageView.as_view(), name="home"),
     path("news/", include("news.urls")),
+    path("contacts/", include("contacts.urls")),
     path("admin/", admin.site.urls),
 ]

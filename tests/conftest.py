@@ -6,6 +6,8 @@ from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.utils import timezone
 
+from contacts import demo as contacts_demo
+from contacts.models import ContactPoint
 from news.models import Article
 
 _serial = itertools.count(1)
@@ -51,3 +53,10 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def demo_contacts(db):
+    """The seed's contacts: reception Mon–Fri 8–13 and 14–17, and a hotline."""
+    contacts_demo.load()
+    return ContactPoint.objects.get(kind=ContactPoint.Kind.RECEPTION)

@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import call_command
 
+from contacts.models import Agency, ContactPoint, Phone, WeeklyHours
 from news.models import Article
 
 pytestmark = pytest.mark.django_db
@@ -23,12 +24,32 @@ def test_demo_command_loads_seed_article(client):
     assert "Written by" not in page.text
 
 
+def snapshot():
+    return [
+        list(model.objects.order_by("pk").values())
+        for model in (Article, Agency, ContactPoint, Phone, WeeklyHours)
+    ]
+
+
 def test_demo_command_twice_changes_nothing(capsys):
     call_command("loaddemo")
-    before = list(Article.objects.values())
+    before = snapshot()
     call_command("loaddemo")
-    assert list(Article.objects.values()) == before
-    assert "already present" in capsys.readouterr().out
+    assert snapshot() == before
+    output = capsys.readouterr().out
+    assert "seed article: already present" in output
+    assert "agency contacts: already present" in output
+
+
+def test_demo_command_loads_seed_contacts():
+    call_command("loaddemo")
+    agency = Agency.get_solo()
+    assert agency.address == "222357, Minsk, Svobody square, 2"
+    reception = agency.contact_points.get(kind=ContactPoint.Kind.RECEPTION)
+    hotline = agency.contact_points.get(kind=ContactPoint.Kind.HOTLINE)
+    assert [str(p.number) for p in reception.phones.all()] == ["+375177255572"]
+    assert [str(p.number) for p in hotline.phones.all()] == ["+375177255572"]
+    assert reception.schedule().summary() == "Mon–Fri 8.00–13.00, 14.00–17.00"
 
 
 def test_demo_command_keeps_editors_changes():

@@ -174,6 +174,7 @@ def test_staff_without_change_permission_cannot_preview(client, django_user_mode
 
 
 def _queries_for(client, url):
+    client.get(url)  # the header's contacts are now cached
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -208,5 +209,6 @@ def test_article_page_query_count(client, make_article, django_assert_max_num_qu
     for _ in range(59):
         make_article()
     article = make_article()
-    with django_assert_max_num_queries(2):
+    client.get(article.get_absolute_url())  # the header's contacts are now cached
+    with django_assert_max_num_queries(1):
         client.get(article.get_absolute_url())

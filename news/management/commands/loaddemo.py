@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from contacts import demo as contacts_demo
 from news import demo as news_demo
 
 
@@ -7,7 +8,7 @@ class Command(BaseCommand):
     help = "Load the demo content: the seed press release and the agency's contacts. Idempotent."
 
     def handle(self, *args, **options):
-        loaders = {"seed article": news_demo.load}
+        loaders = {"seed article": news_demo.load, "agency contacts": contacts_demo.load}
         for name, load in loaders.items():
             created = load()
             self.stdout.write(f"{name}: {'created' if created else 'already present'}")

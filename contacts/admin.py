@@ -1,0 +1,121 @@
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+from solo.admin import SingletonModelAdmin
+
+from .models import Agency, ContactPoint, Phone, SpecialDay, SpecialDayHours, WeeklyHours
+from .schedule import Interval, find_overlap
+
+
+class IntervalFormSet(BaseInlineFormSet):
+    """Refuses overlapping intervals entered together on one day (the model checks saved ones)."""
+
+    day_field = None
+
+    def kept_forms(self):
+        return [
+            form
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE") and not form.errors
+        ]
+
+    def clean(self):
+        super().clean()
+        by_day = {}
+        for form in self.kept_forms():
+            day = form.cleaned_data.get(self.day_field) if self.day_field else None
+            by_day.setdefault(day, []).append(
+                Interval(form.cleaned_data["opens"], form.cleaned_data["closes"])
+            )
+        for intervals in by_day.values():
+            if clash := find_overlap(intervals):
+                raise ValidationError(
+                    _("The hours %(first)s and %(second)s overlap on the same day."),
+                    params={"first": clash[0], "second": clash[1]},
+                )
+
+
+class WeeklyHoursFormSet(IntervalFormSet):
+    day_field = "weekday"
+
+
+class SpecialDayHoursFormSet(IntervalFormSet):
+    def clean(self):
+        super().clean()
+        has_hours = bool(self.kept_forms())
+        if self.instance.kind == SpecialDay.Kind.HOLIDAY and has_hours:
+            raise ValidationError(_("A public holiday is closed: remove its opening hours."))
+        if self.instance.kind != SpecialDay.Kind.HOLIDAY and not has_hours:
+            raise ValidationError(
+                _("Give the opening hours of that day, or choose “Public holiday (closed)”.")
+            )
+
+
+class ContactPointInline(admin.TabularInline):
+    model = ContactPoint
+    fields = ["kind", "label", "email", "position"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Agency)
+class AgencyAdmin(SingletonModelAdmin):
+    inlines = [ContactPointInline]
+    fieldsets = [
+        (None, {"fields": ["name", "email"]}),
+        (_("Postal address"), {"fields": ["postcode", "city", "street"]}),
+        (_("Map"), {"fields": ["latitude", "longitude"]}),
+    ]
+
+
+class PhoneInline(admin.TabularInline):
+    model = Phone
+    extra = 0
+
+
+class WeeklyHoursInline(admin.TabularInline):
+    model = WeeklyHours
+    formset = WeeklyHoursFormSet
+    extra = 0
+
+
+class SpecialDayInline(admin.TabularInline):
+    model = SpecialDay
+    fields = ["date", "kind", "name"]
+    extra = 0
+    show_change_link = True
+    verbose_name_plural = _("special days (open one to set its hours)")
+
+
+@admin.register(ContactPoint)
+class ContactPointAdmin(admin.ModelAdmin):
+    list_display = ["label", "kind", "email", "position"]
+    list_editable = ["position"]
+    fields = ["agency", "kind", "label", "email", "position"]
+    inlines = [PhoneInline, WeeklyHoursInline, SpecialDayInline]
+
+    def get_changeform_initial_data(self, request):
+        return {"agency": Agency.get_solo()} | super().get_changeform_initial_data(request)
+
+
+class SpecialDayHoursInline(admin.TabularInline):
+    model = SpecialDayHours
+    formset = SpecialDayHoursFormSet
+    extra = 0
+
+
+@admin.register(SpecialDay)
+class SpecialDayAdmin(admin.ModelAdmin):
+    list_display = ["date", "kind", "name", "contact_point", "hours_summary"]
+    list_filter = ["kind", "contact_point"]
+    list_select_related = ["contact_point"]
+    date_hierarchy = "date"
+    inlines = [SpecialDayHoursInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("hours")
+
+    @admin.display(description=_("hours"))
+    def hours_summary(self, obj):
+        return ", ".join(str(hours) for hours in obj.hours.all()) or _("closed")

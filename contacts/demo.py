@@ -1,0 +1,35 @@
+"""The agency's contacts exactly as the seed page gives them."""
+
+import datetime
+
+from django.db import transaction
+
+from .models import Agency, ContactPoint
+
+SEED_PHONE = "+375 (1772) 5-55-72"
+# "from 8.00 to 13.00 and from 14.00 to 17.00 on weekdays"
+RECEPTION_HOURS = [(datetime.time(8), datetime.time(13)), (datetime.time(14), datetime.time(17))]
+WEEKDAYS = range(5)
+
+
+@transaction.atomic
+def load():
+    """Fill in the contacts unless an editor already has; returns whether anything was created."""
+    agency = Agency.get_solo()
+    if agency.street:
+        return False
+    agency.name = "State Committee for Science and Technology of the Republic of Belarus"
+    agency.postcode, agency.city, agency.street = "222357", "Minsk", "Svobody square, 2"
+    agency.save()
+    reception = agency.contact_points.create(
+        kind=ContactPoint.Kind.RECEPTION, label="Reception", position=1
+    )
+    reception.phones.create(number=SEED_PHONE)
+    for weekday in WEEKDAYS:
+        for opens, closes in RECEPTION_HOURS:
+            reception.weekly_hours.create(weekday=weekday, opens=opens, closes=closes)
+    hotline = agency.contact_points.create(
+        kind=ContactPoint.Kind.HOTLINE, label="Hotline", position=2
+    )
+    hotline.phones.create(number=SEED_PHONE)
+    return True

@@ -1,0 +1,56 @@
+"""The agency's contacts as one cached object: the header of every page reads it without a query.
+
+Any save or delete of a contacts model drops the cached copy (see apps.py); the cache backend
+is shared by all worker processes, so the next request everywhere reads the new data.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from .models import Agency, ContactPoint, SpecialDay
+from .schedule import AGENCY_TIME_ZONE
+
+CACHE_KEY = "contacts:directory"
+
+
+@dataclass
+class Directory:
+    agency: Agency
+    contact_points: list = field(default_factory=list)
+
+    def first_of_kind(self, kind):
+        return next((point for point in self.contact_points if point.kind == kind), None)
+
+    @property
+    def reception(self):
+        return self.first_of_kind(ContactPoint.Kind.RECEPTION)
+
+    @property
+    def hotline(self):
+        return self.first_of_kind(ContactPoint.Kind.HOTLINE)
+
+
+def load_directory():
+    # Past exceptions no longer matter; yesterday is kept for a copy cached around midnight.
+    since = timezone.localdate(timezone=AGENCY_TIME_ZONE) - datetime.timedelta(days=1)
+    points = ContactPoint.objects.prefetch_related(
+        "phones",
+        "weekly_hours",
+        Prefetch(
+            "special_days",
+            queryset=SpecialDay.objects.filter(date__gte=since).prefetch_related("hours"),
+        ),
+    )
+    return Directory(agency=Agency.get_solo(), contact_points=list(points))
+
+
+def get_directory():
+    return cache.get_or_set(CACHE_KEY, load_directory, timeout=None)
+
+
+def forget_directory(**kwargs):
+    cache.delete(CACHE_KEY)

@@ -1,0 +1,86 @@
+"""schema.org description of the agency for search engines (JSON-LD)."""
+
+from django.utils import timezone
+
+SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _hours(interval, **extra):
+    return {
+        "@type": "OpeningHoursSpecification",
+        **extra,
+        "opens": interval.opens.strftime("%H:%M"),
+        "closes": interval.closes.strftime("%H:%M"),
+    }
+
+
+def weekly_specification(schedule):
+    return [
+        _hours(
+            interval,
+            dayOfWeek=[f"https://schema.org/{SCHEMA_DAYS[d]}" for d in range(first, last + 1)],
+        )
+        for first, last, intervals in schedule.weekly_groups()
+        for interval in intervals
+    ]
+
+
+def special_specification(schedule, moment):
+    specification = []
+    for day in schedule.upcoming_special_days(moment):
+        dates = {"validFrom": day.isoformat(), "validThrough": day.isoformat()}
+        intervals = schedule.special[day]
+        specification.extend(_hours(interval, **dates) for interval in intervals)
+        if not intervals:
+            # schema.org's way to say "closed that day": opens and closes both at 00:00.
+            specification.append(
+                {"@type": "OpeningHoursSpecification", **dates, "opens": "00:00", "closes": "00:00"}
+            )
+    return specification
+
+
+def organization(directory, request):
+    agency, reception = directory.agency, directory.reception
+    now = timezone.now()
+    data = {
+        "@context": "https://schema.org",
+        # GovernmentOffice (a place) carries the opening hours that an organisation alone cannot.
+        "@type": ["GovernmentOrganization", "GovernmentOffice"],
+        "name": agency.name,
+        "url": request.build_absolute_uri("/"),
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": agency.street,
+            "addressLocality": agency.city,
+            "postalCode": agency.postcode,
+            "addressCountry": "BY",
+        },
+        "contactPoint": [
+            {
+                "@type": "ContactPoint",
+                "contactType": point.label,
+                "telephone": [phone.number.as_e164 for phone in point.phones.all()],
+            }
+            for point in directory.contact_points
+        ],
+    }
+    for point, entry in zip(directory.contact_points, data["contactPoint"], strict=True):
+        if point.email:
+            entry["email"] = point.email
+        if hours := weekly_specification(point.schedule()):
+            entry["hoursAvailable"] = hours
+    if agency.email:
+        data["email"] = agency.email
+    if agency.has_coordinates:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": agency.latitude,
+            "longitude": agency.longitude,
+        }
+    if reception:
+        schedule = reception.schedule()
+        if phones := reception.phones.all():
+            data["telephone"] = phones[0].number.as_e164
+        data["openingHoursSpecification"] = weekly_specification(schedule)
+        data["specialOpeningHoursSpecification"] = special_specification(schedule, now)
+    return data

@@ -1,0 +1,55 @@
+from dataclasses import dataclass
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.dates import WEEKDAYS
+from django.utils.text import slugify
+from django.views.generic import TemplateView
+
+from .directory import get_directory
+from .schedule import Schedule, Status
+from .structured_data import organization
+from .vcard import contact_point_vcard
+
+
+@dataclass
+class ContactPointView:
+    point: object
+    schedule: Schedule
+    status: Status
+
+    def weekly_table(self):
+        return [(WEEKDAYS[day], self.schedule.weekly.get(day, [])) for day in range(7)]
+
+    def upcoming_special_days(self):
+        today = self.status.now.date()
+        return [special for special in self.point.special_days.all() if special.date >= today]
+
+
+class ContactsView(TemplateView):
+    template_name = "contacts/contacts.html"
+
+    def get_context_data(self, **kwargs):
+        directory = get_directory()
+        now = timezone.now()
+        points = []
+        for point in directory.contact_points:
+            schedule = point.schedule()
+            points.append(ContactPointView(point, schedule, schedule.status_at(now)))
+        return super().get_context_data(
+            points=points, structured_data=organization(directory, self.request), **kwargs
+        )
+
+
+def vcard(request, pk):
+    directory = get_directory()
+    point = next((p for p in directory.contact_points if p.pk == pk), None)
+    if point is None:
+        raise Http404
+    url = request.build_absolute_uri("/")
+    response = HttpResponse(
+        contact_point_vcard(directory.agency, point, url), content_type="text/vcard; charset=utf-8"
+    )
+    filename = slugify(point.label) or "contact"
+    response["Content-Disposition"] = f'attachment; filename="{filename}.vcf"'
+    return response

@@ -1,0 +1,197 @@
+import datetime
+import json
+import re
+import zoneinfo
+
+import pytest
+import time_machine
+import vobject
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from contacts.models import SpecialDay
+
+pytestmark = pytest.mark.django_db
+MINSK = zoneinfo.ZoneInfo("Europe/Minsk")
+
+
+@pytest.fixture
+def page_urls(make_article):
+    article = make_article()
+    return [
+        reverse("home"),
+        reverse("news:list"),
+        article.get_absolute_url(),
+        reverse("contacts:index"),
+        "/no-such-page/",
+    ]
+
+
+def test_header_shows_seed_contacts_on_every_page_type(client, demo_contacts, page_urls):
+    for url in page_urls:
+        header = client.get(url).text.split("</header>")[0]
+        assert "222357, Minsk, Svobody square, 2" in header, url
+        assert "Reception phone number:" in header
+        assert '<a href="tel:+375177255572" class="phone">+375 (1772) 5-55-72</a>' in header
+        assert "Operating mode: Mon–Fri 8.00–13.00, 14.00–17.00" in header
+        assert "Hotline:" in header
+
+
+def test_header_costs_no_query_once_cached(client, demo_contacts, make_article):
+    article = make_article()
+    client.get(reverse("home"))
+    with CaptureQueriesContext(connection) as queries:
+        client.get(article.get_absolute_url())
+    assert len(queries) == 1, [q["sql"] for q in queries]
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("contacts:index")).status_code == 200
+    assert len(queries) == 0
+
+
+def test_header_reads_contacts_in_a_fixed_number_of_queries_when_cold(client, demo_contacts):
+    for day in range(1, 20):
+        special = demo_contacts.special_days.create(date=datetime.date(2099, 1, day), kind="other")
+        special.hours.create(opens=datetime.time(9), closes=datetime.time(12))
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("contacts:index"))
+    # agency, contact points, phones, weekly hours, special days, their hours
+    assert len(queries) == 6
+
+
+def test_a_save_shows_on_the_site_at_once(client, demo_contacts):
+    client.get(reverse("home"))
+    phone = demo_contacts.phones.get()
+    phone.number = "+375 17 222-22-22"
+    phone.save()
+    assert "+375 (17) 222-22-22" in client.get(reverse("home")).text
+    demo_contacts.weekly_hours.filter(weekday=4).delete()
+    assert "Mon–Thu 8.00–13.00, 14.00–17.00" in client.get(reverse("home")).text
+
+
+@pytest.mark.parametrize(
+    "moment,text",
+    [
+        (datetime.datetime(2026, 11, 25, 10, 0), "Open now — closes at 13.00"),
+        (datetime.datetime(2026, 11, 25, 13, 30), "Lunch break — reopens at 14.00"),
+        (datetime.datetime(2026, 11, 27, 17, 0), "Closed — opens Monday at 8.00"),
+    ],
+)
+def test_contacts_page_shows_live_status(client, demo_contacts, moment, text):
+    with time_machine.travel(moment.replace(tzinfo=MINSK), tick=False):
+        response = client.get(reverse("contacts:index"))
+    assert text in response.text
+
+
+def test_contacts_page_has_weekly_table_and_upcoming_exceptions(client, demo_contacts):
+    with time_machine.travel(datetime.datetime(2026, 12, 20, 12, tzinfo=MINSK), tick=False):
+        demo_contacts.special_days.create(
+            date=datetime.date(2026, 12, 1), kind="holiday", name="Past"
+        )
+        demo_contacts.special_days.create(
+            date=datetime.date(2026, 12, 25), kind="holiday", name="Christmas"
+        )
+        response = client.get(reverse("contacts:index"))
+    text = response.text
+    assert '<th scope="row">Monday</th><td>8.00–13.00, 14.00–17.00</td>' in text
+    assert '<th scope="row">Saturday</th><td>Closed</td>' in text
+    assert "<caption>" in text
+    assert "Christmas" in text and "Friday, 25 December 2026" in text
+    assert "Past" not in text
+    assert "Show on the map" in text
+
+
+def structured_data(response):
+    [payload] = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', response.text, re.S
+    )
+    return json.loads(payload)
+
+
+def test_contacts_page_json_ld(client, demo_contacts):
+    demo_contacts.special_days.create(date=datetime.date(2099, 1, 1), kind=SpecialDay.Kind.HOLIDAY)
+    shortened = demo_contacts.special_days.create(date=datetime.date(2099, 1, 6), kind="shortened")
+    shortened.hours.create(opens=datetime.time(8), closes=datetime.time(12))
+    data = structured_data(client.get(reverse("contacts:index")))
+
+    assert data["@context"] == "https://schema.org"
+    assert "GovernmentOrganization" in data["@type"]
+    assert data["name"] == "State Committee for Science and Technology of the Republic of Belarus"
+    assert data["telephone"] == "+375177255572"
+    assert data["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "Svobody square, 2",
+        "addressLocality": "Minsk",
+        "postalCode": "222357",
+        "addressCountry": "BY",
+    }
+    weekdays = [
+        f"https://schema.org/{d}" for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+    ]
+    assert data["openingHoursSpecification"] == [
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": weekdays,
+            "opens": "08:00",
+            "closes": "13:00",
+        },
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": weekdays,
+            "opens": "14:00",
+            "closes": "17:00",
+        },
+    ]
+    assert data["specialOpeningHoursSpecification"] == [
+        {
+            "@type": "OpeningHoursSpecification",
+            "validFrom": "2099-01-01",
+            "validThrough": "2099-01-01",
+            "opens": "00:00",
+            "closes": "00:00",
+        },
+        {
+            "@type": "OpeningHoursSpecification",
+            "validFrom": "2099-01-06",
+            "validThrough": "2099-01-06",
+            "opens": "08:00",
+            "closes": "12:00",
+        },
+    ]
+    assert [p["contactType"] for p in data["contactPoint"]] == ["Reception", "Hotline"]
+
+
+def test_json_ld_cannot_break_out_of_its_script(client, demo_contacts):
+    demo_contacts.label = "</script><script>alert(1)</script>"
+    demo_contacts.save()
+    response = client.get(reverse("contacts:index"))
+    assert "<script>alert(1)" not in response.text
+    assert structured_data(response)["contactPoint"][0]["contactType"] == demo_contacts.label
+
+
+def test_reception_vcard_imports(client, demo_contacts):
+    response = client.get(reverse("contacts:vcard", args=[demo_contacts.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/vcard; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="reception.vcf"'
+    card = vobject.readOne(response.content.decode())
+    assert (
+        card.fn.value
+        == "State Committee for Science and Technology of the Republic of Belarus: Reception"
+    )
+    assert card.tel.value == "+375177255572"
+    assert card.tel.params["TYPE"] == ["WORK"]
+    assert card.adr.value.street == "Svobody square, 2"
+    assert card.adr.value.city == "Minsk"
+    assert card.adr.value.code == "222357"
+    assert card.note.value == "Mon–Fri 8.00–13.00, 14.00–17.00"
+    assert card.url.value == "http://testserver/"
+
+
+def test_vcard_of_missing_contact_point_is_404(client, demo_contacts):
+    assert client.get(reverse("contacts:vcard", args=[9999])).status_code == 404
+
+
+def test_site_without_contacts_still_renders(client):
+    for url in (reverse("home"), reverse("contacts:index")):
+        assert client.get(url).status_code == 200
