@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "solo",
     "phonenumber_field",
+    "simple_history",
     "news",
     "contacts",
 ]
@@ -51,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

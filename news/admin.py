@@ -1,50 +1,166 @@
 from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Article
+from .forms import ArticleAdminForm
+from .models import Article, ChangeNote, PreviewLink, State
+
+
+def can_publish(request):
+    return request.user.has_perm("news.publish_article")
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return State.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in State.values:
+            return queryset.in_state(State(self.value()))
+        return queryset
+
+
+class PublisherOnlyInline(admin.TabularInline):
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return can_publish(request)
+
+    def has_change_permission(self, request, obj=None):
+        return can_publish(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return can_publish(request)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("news.view_article")
+
+
+class ChangeNoteInline(PublisherOnlyInline):
+    model = ChangeNote
+    fields = ["created", "note", "author"]
+    readonly_fields = ["author"]
+    verbose_name_plural = _("change notes shown to readers (added with “change note” above)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class PreviewLinkInline(PublisherOnlyInline):
+    model = PreviewLink
+    fields = ["link", "expires_at", "revoked", "created_by"]
+    readonly_fields = ["link", "created_by"]
+    verbose_name_plural = _("preview links for reviewers without an account")
+
+    @admin.display(description=_("link"))
+    def link(self, obj):
+        if obj.pk is None:
+            return _("Saved with the article")
+        return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "pub_date", "is_published", "updated"]
-    list_filter = ["status", "pub_date"]
+class ArticleAdmin(SimpleHistoryAdmin):
+    form = ArticleAdminForm
+    list_display = ["title", "state", "pub_date", "expires_at", "is_published", "updated"]
+    list_filter = [StateFilter, "status", "pub_date"]
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "pub_date"
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["created", "updated"]
     actions = ["publish", "make_draft"]
-    fieldsets = [
-        (None, {"fields": ["title", "slug", "lead", "body", "author"]}),
-        (_("Publication"), {"fields": ["status", "pub_date", "created", "updated"]}),
-    ]
+    inlines = [ChangeNoteInline, PreviewLinkInline]
+    history_list_display = ["status", "title"]
+
+    def get_fieldsets(self, request, obj=None):
+        publication = ["status", "pub_date", "expires_at", "withdrawal_reason"]
+        return [
+            (None, {"fields": ["title", "slug", "lead", "body", "author"]}),
+            (_("Publication"), {"fields": publication}),
+            (_("Telling readers about this change"), {"fields": ["change_note", "minor_edit", "based_on_version"]}),
+            (_("Record"), {"fields": ["created", "updated", "revised_at", "withdrawn_at"]}),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["created", "updated", "revised_at", "withdrawn_at"]
+        if not can_publish(request):
+            readonly += ["status", "expires_at", "withdrawal_reason"]
+        return readonly
+
+    def has_publish_permission(self, request):
+        return can_publish(request)
+
+    def has_change_permission(self, request, obj=None):
+        # Editors work on drafts; once an article is published, only publishers touch it.
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or obj.status == Article.Status.DRAFT or can_publish(request))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or obj.status == Article.Status.DRAFT or can_publish(request))
+
+    def save_model(self, request, obj, form, change):
+        note = form.public_change_note()
+        if note:
+            obj.revised_at = timezone.now()
+        obj._change_reason = note or (_("Minor edit") if form.cleaned_data.get("minor_edit") else "")
+        super().save_model(request, obj, form, change)
+        if note:
+            obj.change_notes.create(note=note, author=request.user, created=obj.revised_at)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is PreviewLink:
+            for link in formset.save(commit=False):
+                link.created_by = link.created_by or request.user
+                link.save()
+            for deleted in formset.deleted_objects:
+                deleted.delete()
+        else:
+            formset.save()
+
+    @admin.display(description=_("state"))
+    def state(self, obj):
+        return obj.state.label
 
     @admin.display(boolean=True, description=_("on the site"))
     def is_published(self, obj):
         return obj.is_published
 
-    @admin.action(description=_("Publish the selected articles"), permissions=["change"])
+    @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
     def publish(self, request, queryset):
-        self._set_status(request, queryset, Article.Status.PUBLISHED)
+        now = timezone.now()
+        for article in queryset.exclude(status=Article.Status.PUBLISHED):
+            # A draft's time may be long past: it goes out now, not backdated. Future times schedule.
+            article.pub_date = max(article.pub_date, now)
+            self._save_status(article, Article.Status.PUBLISHED, ["status", "pub_date"])
+        self._report(request, queryset, Article.Status.PUBLISHED)
 
-    @admin.action(description=_("Return the selected articles to draft"), permissions=["change"])
+    @admin.action(description=_("Return the selected articles to draft"), permissions=["publish"])
     def make_draft(self, request, queryset):
-        self._set_status(request, queryset, Article.Status.DRAFT)
+        for article in queryset.exclude(status=Article.Status.DRAFT):
+            self._save_status(article, Article.Status.DRAFT, ["status"])
+        self._report(request, queryset, Article.Status.DRAFT)
 
-    def _set_status(self, request, queryset, status):
-        # Saved one by one, not with update(), so that `updated` moves and save()
-        # runs exactly as it does for the change form.
-        articles = list(queryset.exclude(status=status))
-        for article in articles:
-            article.status = status
-            article.save(update_fields=["status", "updated"])
+    def _save_status(self, article, status, fields):
+        # One by one, not update(): save() keeps history, aliases and caches right.
+        article.status = status
+        article._change_reason = str(_("Status changed to “%(status)s”")) % {"status": status.label}
+        article.save(update_fields=fields)
+
+    def _report(self, request, queryset, status):
+        count = queryset.filter(status=status).count()
         self.message_user(
             request,
             ngettext(
-                "%(count)d article is now “%(status)s”.",
-                "%(count)d articles are now “%(status)s”.",
-                len(articles),
+                "%(count)d selected article is now “%(status)s”.",
+                "%(count)d selected articles are now “%(status)s”.",
+                count,
             )
-            % {"count": len(articles), "status": status.label},
+            % {"count": count, "status": status.label},
             messages.SUCCESS,
         )

@@ -1,10 +1,16 @@
+import datetime
 import uuid
 
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
+from simple_history.models import HistoricalRecords
 
 from .rich_text import BODY_EXTENSIONS, sanitize_body
 
@@ -12,16 +18,59 @@ from .rich_text import BODY_EXTENSIONS, sanitize_body
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class State(models.TextChoices):
+    """Where an article stands for the public, derived from its status and times."""
+
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    LIVE = "live", _("Live")
+    EXPIRED = "expired", _("Expired")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+def state_conditions(now):
+    published = Q(status=Status.PUBLISHED)
+    not_expired = Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+    return {
+        State.DRAFT: Q(status=Status.DRAFT),
+        State.SCHEDULED: published & Q(pub_date__gt=now),
+        State.LIVE: published & Q(pub_date__lte=now) & not_expired,
+        State.EXPIRED: published & Q(pub_date__lte=now, expires_at__lte=now),
+        State.WITHDRAWN: Q(status=Status.WITHDRAWN),
+    }
 
 
 class ArticleQuerySet(models.QuerySet):
+    def in_state(self, state, now=None):
+        return self.filter(state_conditions(now or timezone.now())[state])
+
     def published(self):
         """The one definition of what the public may see."""
-        return self.filter(status=Status.PUBLISHED, pub_date__lte=timezone.now())
+        return self.in_state(State.LIVE)
+
+    def on_record(self):
+        """Published or withdrawn: the articles whose address answers the public (200 or 410)."""
+        now = timezone.now()
+        return self.filter(
+            state_conditions(now)[State.LIVE] | Q(status=Status.WITHDRAWN, pub_date__lte=now)
+        )
+
+    def next_change(self):
+        """The next moment an article goes live or expires: nothing public may be cached past it."""
+        now = timezone.now()
+        upcoming = self.filter(status=Status.PUBLISHED).aggregate(
+            go_live=Min("pub_date", filter=Q(pub_date__gt=now)),
+            expiry=Min("expires_at", filter=Q(expires_at__gt=now)),
+        )
+        return min(filter(None, upcoming.values()), default=None)
 
 
 class Article(models.Model):
     Status = Status
+    State = State
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
@@ -52,6 +101,12 @@ class Article(models.Model):
             "A time in the future schedules it."
         ),
     )
+    expires_at = models.DateTimeField(
+        _("expiry time"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: the article leaves the public site at this time (Minsk time)."),
+    )
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -59,11 +114,23 @@ class Article(models.Model):
         default=Status.DRAFT,
         help_text=_("Only published articles whose publication time has come are public."),
     )
+    withdrawal_reason = models.TextField(
+        _("reason for withdrawal"),
+        blank=True,
+        help_text=_("Shown to readers on the page of a withdrawn article."),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
+    revised_at = models.DateTimeField(
+        _("last significant update"), null=True, blank=True, editable=False
+    )
     uid = models.UUIDField(_("feed identifier"), default=uuid.uuid4, unique=True, editable=False)
+    # Optimistic locking: a save based on an older version is refused (see forms.py).
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("article")
@@ -71,10 +138,20 @@ class Article(models.Model):
         ordering = ["-pub_date", "-id"]
         get_latest_by = "pub_date"
         indexes = [models.Index(fields=["status", "-pub_date"], name="news_article_public_idx")]
+        permissions = [("publish_article", _("Can publish, schedule, unpublish and withdraw articles"))]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(status__in=Status.values),
-                name="news_article_status_valid",
+                condition=Q(status__in=Status.values), name="news_article_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_at__isnull=True) | Q(expires_at__gt=models.F("pub_date")),
+                name="news_article_expires_after_publication",
+                violation_error_message=_("The expiry time must be after the publication time."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.WITHDRAWN) | ~Q(withdrawal_reason=""),
+                name="news_article_withdrawal_has_reason",
+                violation_error_message=_("Give readers the reason for the withdrawal."),
             ),
         ]
 
@@ -84,16 +161,146 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         # Every path into the database (admin, shell, demo data) is sanitised.
         self.body = sanitize_body(self.body)
+        if self.status == Status.WITHDRAWN:
+            self.withdrawn_at = self.withdrawn_at or timezone.now()
+        else:
+            self.withdrawn_at = None
+        self.version += 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version", "withdrawn_at", "updated"}
+        previous = self._previous_address()
         super().save(*args, **kwargs)
+        if previous and previous != self.address_parts():
+            ArticleAlias.objects.update_or_create(path=self.path_for(*previous), defaults={"article": self})
 
     def get_absolute_url(self):
+        return self.path_for(*self.address_parts())
+
+    def address_parts(self):
         local = timezone.localtime(self.pub_date)
+        return local.date(), self.slug
+
+    @staticmethod
+    def path_for(day, slug):
         return reverse(
-            "news:detail",
-            kwargs={"year": local.year, "month": local.month, "day": local.day, "slug": self.slug},
+            "news:detail", kwargs={"year": day.year, "month": day.month, "day": day.day, "slug": slug}
         )
+
+    def _previous_address(self):
+        """The address readers may have bookmarked, if the article has been public."""
+        if self.pk is None:
+            return None
+        saved = Article.objects.on_record().filter(pk=self.pk).first()
+        return saved.address_parts() if saved else None
+
+    @property
+    def state(self):
+        now = timezone.now()
+        if self.status == Status.PUBLISHED:
+            if self.pub_date > now:
+                return State.SCHEDULED
+            if self.expires_at and self.expires_at <= now:
+                return State.EXPIRED
+            return State.LIVE
+        return State(self.status)
 
     @property
     def is_published(self):
         """Mirror of ArticleQuerySet.published() for a single article."""
-        return self.status == Status.PUBLISHED and self.pub_date <= timezone.now()
+        return self.state == State.LIVE
+
+    @property
+    def last_public_update(self):
+        return self.revised_at or self.pub_date
+
+
+class ChangeNote(models.Model):
+    """A significant change to a live article, told to its readers."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="change_notes", verbose_name=_("article")
+    )
+    note = models.CharField(_("change note"), max_length=500)
+    created = models.DateTimeField(_("time"), default=timezone.now)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("change note")
+        verbose_name_plural = _("change notes")
+        ordering = ["-created", "-id"]
+
+    def __str__(self):
+        return self.note
+
+
+class ArticleAlias(models.Model):
+    """An earlier address of a published article, answered with a permanent redirect."""
+
+    path = models.CharField(_("old address"), max_length=300, unique=True)
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("article")
+    )
+
+    class Meta:
+        verbose_name = _("earlier address")
+        verbose_name_plural = _("earlier addresses")
+
+    def __str__(self):
+        return self.path
+
+
+def default_preview_expiry():
+    return timezone.now() + PreviewLink.DEFAULT_LIFETIME
+
+
+class PreviewLink(models.Model):
+    """A signed, expiring link that shows an unpublished article to someone without an account."""
+
+    SALT = "news.preview-link"
+    DEFAULT_LIFETIME = datetime.timedelta(days=7)
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="preview_links", verbose_name=_("article")
+    )
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    expires_at = models.DateTimeField(
+        _("expires at"),
+        default=default_preview_expiry,
+        help_text=_("The link stops working at this time (Minsk time)."),
+    )
+    revoked = models.BooleanField(_("revoked"), default=False, help_text=_("Stops the link now."))
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+        ordering = ["-created"]
+
+    def __str__(self):
+        return str(_("Preview of “%(title)s”")) % {"title": self.article.title}
+
+    def get_absolute_url(self):
+        token = signing.dumps(str(self.key), salt=self.SALT)
+        return reverse("news:preview", kwargs={"token": token})
+
+    @classmethod
+    def from_token(cls, token):
+        """The link a token was signed for, or None if the token was forged or altered."""
+        try:
+            key = signing.loads(token, salt=cls.SALT)
+        except signing.BadSignature:
+            return None
+        return cls.objects.select_related("article").filter(key=key).first()
+
+    @property
+    def is_active(self):
+        return not self.revoked and self.expires_at > timezone.now()
+
+    def clean(self):
+        if self.expires_at and self._state.adding and self.expires_at <= timezone.now():
+            raise ValidationError({"expires_at": _("Choose a time in the future.")})

@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from . import feeds, views
+from .caching import cache_public
 from .converters import TwoDigitConverter
 
 register_converter(TwoDigitConverter, "dd")
@@ -8,14 +9,19 @@ register_converter(TwoDigitConverter, "dd")
 app_name = "news"
 
 urlpatterns = [
-    path("", views.ArticleArchiveView.as_view(), name="list"),
-    path("feed/rss/", feeds.LatestArticlesFeed(), name="feed-rss"),
-    path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
-    path("<int:year>/", views.ArticleYearArchiveView.as_view(), name="archive-year"),
-    path("<int:year>/<dd:month>/", views.ArticleMonthArchiveView.as_view(), name="archive-month"),
+    path("", cache_public(views.ArticleArchiveView.as_view()), name="list"),
+    path("feed/rss/", cache_public(feeds.LatestArticlesFeed()), name="feed-rss"),
+    path("feed/atom/", cache_public(feeds.LatestArticlesAtomFeed()), name="feed-atom"),
+    path("<int:year>/", cache_public(views.ArticleYearArchiveView.as_view()), name="archive-year"),
+    path(
+        "<int:year>/<dd:month>/",
+        cache_public(views.ArticleMonthArchiveView.as_view()),
+        name="archive-month",
+    ),
     path(
         "<int:year>/<dd:month>/<dd:day>/<slug:slug>/",
-        views.ArticleDetailView.as_view(),
+        cache_public(views.ArticleDetailView.as_view()),
         name="detail",
     ),
+    path("preview/<str:token>/", views.PreviewLinkView.as_view(), name="preview"),
 ]

@@ -1,5 +1,7 @@
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
-from django.views.generic import ListView
+from django.views.generic import DetailView, ListView
 from django.views.generic.dates import (
     ArchiveIndexView,
     DateDetailView,
@@ -7,7 +9,13 @@ from django.views.generic.dates import (
     YearArchiveView,
 )
 
-from .models import Article
+from .models import Article, ArticleAlias, PreviewLink, State
+
+
+def never_cache_private(response):
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 class PublishedArticleMixin:
@@ -56,10 +64,38 @@ class ArticleDetailView(PublishedArticleMixin, DateDetailView):
         # Editors preview drafts and scheduled articles at their real address.
         if self.request.user.has_perm("news.change_article"):
             return Article.objects.all()
-        return super().get_queryset()
+        return Article.objects.on_record()
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            alias = ArticleAlias.objects.filter(path=request.path).select_related("article").first()
+            if alias is None:
+                raise
+            return HttpResponsePermanentRedirect(alias.article.get_absolute_url())
 
     def render_to_response(self, context, **response_kwargs):
+        article = self.object
+        if article.state == State.WITHDRAWN:
+            return render(self.request, "news/article_withdrawn.html", context, status=410)
         response = super().render_to_response(context, **response_kwargs)
-        if not self.object.is_published:
-            add_never_cache_headers(response)
-        return response
+        return response if article.is_published else never_cache_private(response)
+
+
+class PreviewLinkView(DetailView):
+    """An unpublished article shown, read-only, to a reviewer holding a signed link."""
+
+    template_name = "news/article_detail.html"
+    context_object_name = "article"
+
+    def get(self, request, token):
+        link = PreviewLink.from_token(token)
+        if link is None:
+            raise Http404
+        if not link.is_active:
+            response = render(request, "news/preview_link_expired.html", status=410)
+        else:
+            self.object = link.article
+            response = self.render_to_response(self.get_context_data(preview_link=link))
+        return never_cache_private(response)

@@ -16,9 +16,17 @@ def admin_client_logged(client, admin_user):
     return client
 
 
+def no_inlines():
+    return {
+        f"{prefix}-{field}": "0"
+        for prefix in ("change_notes", "preview_links")
+        for field in ("TOTAL_FORMS", "INITIAL_FORMS")
+    }
+
+
 def add_form_data(**overrides):
     now = timezone.localtime()
-    return {
+    return no_inlines() | {
         "title": "Innovation programme approved",
         "slug": "innovation-programme-approved",
         "lead": "The Council of Ministers approved the programme.",
@@ -97,7 +105,7 @@ def test_admin_status_actions(admin_client_logged, make_article, action, before,
     assert response.status_code == 200
     article.refresh_from_db()
     assert article.status == after
-    assert "1 article is now" in response.text
+    assert "1 selected article is now" in response.text
 
 
 def test_admin_change_form_links_to_the_article_on_site(admin_client_logged, make_article):

@@ -1,0 +1,79 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article, State
+
+
+class ArticleAdminForm(forms.ModelForm):
+    # What readers see change; a correction to anything else is never announced.
+    CONTENT_FIELDS = ("title", "lead", "body", "author")
+
+    # The version the editor started from (a form field, not the model field, which is not editable).
+    based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    change_note = forms.CharField(
+        label=_("change note"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Required for a significant change to a live article: tell readers what changed. "
+            "It is shown on the article as “Updated …”."
+        ),
+    )
+    minor_edit = forms.BooleanField(
+        label=_("minor edit"),
+        required=False,
+        help_text=_("A typo or formatting fix: readers are not told and the feeds' date stays."),
+    )
+
+    class Meta:
+        model = Article
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["based_on_version"].initial = self.instance.version
+        # Read now: the form's values are applied to the instance during validation.
+        self.was_live = not self.instance._state.adding and self.instance.state == State.LIVE
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self._refuse_stale_version(cleaned_data.get("based_on_version"))
+        if cleaned_data.get("minor_edit") and cleaned_data.get("change_note"):
+            self.add_error("change_note", _("A minor edit has no change note: remove one of them."))
+        elif self.needs_change_note() and not cleaned_data.get("change_note"):
+            self.add_error(
+                "change_note",
+                _("This article is live: describe the change for readers, or mark it as a minor edit."),
+            )
+        return cleaned_data
+
+    def _refuse_stale_version(self, version):
+        if self.instance._state.adding:
+            return
+        # Locked until the admin's transaction ends, so two saves cannot both pass this check.
+        current = (
+            Article.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if version != current:
+            raise ValidationError(
+                _(
+                    "Someone else saved this article while you were editing it, so your changes "
+                    "were not saved. They are still in the form below: copy them, open the article "
+                    "again to see the other changes, and apply yours to it."
+                ),
+                code="edit_conflict",
+            )
+
+    def needs_change_note(self):
+        if not self.was_live or self.cleaned_data.get("minor_edit"):
+            return False
+        return any(field in self.changed_data for field in self.CONTENT_FIELDS)
+
+    def public_change_note(self):
+        """The note to publish with this save, if it changes a live article."""
+        return self.cleaned_data.get("change_note") if self.was_live else ""
