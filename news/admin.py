@@ -1,4 +1,8 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .forms import ArticleAdminForm
 from .models import Article, ChangeNote, PreviewLink, State
+from .revisions import compare
 
 
 def can_publish(request):
@@ -76,13 +81,45 @@ class ArticleAdmin(SimpleHistoryAdmin):
     actions = ["publish", "make_draft"]
     inlines = [ChangeNoteInline, PreviewLinkInline]
     history_list_display = ["status", "title"]
+    object_history_template = "admin/news/article/object_history.html"
+
+    def get_urls(self):
+        compare_view = self.admin_site.admin_view(self.compare_view)
+        return [
+            path("<path:object_id>/history/compare/", compare_view, name="news_article_compare"),
+            *super().get_urls(),
+        ]
+
+    def compare_view(self, request, object_id):
+        """Two revisions side by side; by default the latest against the one before it."""
+        article = get_object_or_404(Article, pk=object_id)
+        if not self.has_view_history_or_change_history_permission(request, article):
+            raise PermissionDenied
+        records = list(article.history.all())
+        by_id = {str(record.history_id): record for record in records}
+        new = by_id.get(request.GET.get("new"), records[0])
+        old = by_id.get(request.GET.get("old"), records[1] if len(records) > 1 else records[0])
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": _("Compare revisions of “%(title)s”") % {"title": article.title},
+            "records": records,
+            "old": old,
+            "new": new,
+            "changes": compare(old, new),
+        }
+        return TemplateResponse(request, "admin/news/article/compare.html", context)
 
     def get_fieldsets(self, request, obj=None):
         publication = ["status", "pub_date", "expires_at", "withdrawal_reason"]
         return [
             (None, {"fields": ["title", "slug", "lead", "body", "author"]}),
             (_("Publication"), {"fields": publication}),
-            (_("Telling readers about this change"), {"fields": ["change_note", "minor_edit", "based_on_version"]}),
+            (
+                _("Telling readers about this change"),
+                {"fields": ["change_note", "minor_edit", "based_on_version"]},
+            ),
             (_("Record"), {"fields": ["created", "updated", "revised_at", "withdrawn_at"]}),
         ]
 
@@ -98,17 +135,23 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def has_change_permission(self, request, obj=None):
         # Editors work on drafts; once an article is published, only publishers touch it.
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or obj.status == Article.Status.DRAFT or can_publish(request))
+        return allowed and (
+            obj is None or obj.status == Article.Status.DRAFT or can_publish(request)
+        )
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or obj.status == Article.Status.DRAFT or can_publish(request))
+        return allowed and (
+            obj is None or obj.status == Article.Status.DRAFT or can_publish(request)
+        )
 
     def save_model(self, request, obj, form, change):
         note = form.public_change_note()
         if note:
             obj.revised_at = timezone.now()
-        obj._change_reason = note or (_("Minor edit") if form.cleaned_data.get("minor_edit") else "")
+        obj._change_reason = note or (
+            _("Minor edit") if form.cleaned_data.get("minor_edit") else ""
+        )
         super().save_model(request, obj, form, change)
         if note:
             obj.change_notes.create(note=note, author=request.user, created=obj.revised_at)
@@ -135,8 +178,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def publish(self, request, queryset):
         now = timezone.now()
         for article in queryset.exclude(status=Article.Status.PUBLISHED):
-            # A draft's time may be long past: it goes out now, not backdated. Future times schedule.
-            article.pub_date = max(article.pub_date, now)
+            if article.status == Article.Status.DRAFT:
+                # A draft's time may be long past: it goes out now, not backdated.
+                article.pub_date = max(article.pub_date, now)
             self._save_status(article, Article.Status.PUBLISHED, ["status", "pub_date"])
         self._report(request, queryset, Article.Status.PUBLISHED)
 

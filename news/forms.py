@@ -9,7 +9,7 @@ class ArticleAdminForm(forms.ModelForm):
     # What readers see change; a correction to anything else is never announced.
     CONTENT_FIELDS = ("title", "lead", "body", "author")
 
-    # The version the editor started from (a form field, not the model field, which is not editable).
+    # The version the editor started from (the model's own field is not editable).
     based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     change_note = forms.CharField(
         label=_("change note"),
@@ -29,7 +29,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = "__all__"
+        # The admin's fieldsets choose the fields (and which of them each role may edit).
+        fields = "__all__"  # noqa: DJ007
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,7 +46,10 @@ class ArticleAdminForm(forms.ModelForm):
         elif self.needs_change_note() and not cleaned_data.get("change_note"):
             self.add_error(
                 "change_note",
-                _("This article is live: describe the change for readers, or mark it as a minor edit."),
+                _(
+                    "This article is live: describe the change for readers, "
+                    "or mark it as a minor edit."
+                ),
             )
         return cleaned_data
 

@@ -2,7 +2,7 @@ import datetime
 import itertools
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -41,17 +41,36 @@ def make_article(db):
 
 
 @pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("editor", password="editor-pass-1", is_staff=True)
-    user.user_permissions.add(
-        *Permission.objects.filter(content_type__app_label="news", codename__endswith="_article")
-    )
-    return user
+def make_staff(django_user_model):
+    """A staff member in one of the roles created by the news migrations."""
+
+    def make(name, group):
+        user = django_user_model.objects.create_user(name, password=f"{name}-pass-1", is_staff=True)
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def editor(make_staff):
+    return make_staff("editor", "Editors")
+
+
+@pytest.fixture
+def publisher(make_staff):
+    return make_staff("publisher", "Publishers")
 
 
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def publisher_client(client, publisher):
+    client.force_login(publisher)
     return client
 
 

@@ -26,16 +26,20 @@ def no_inlines():
 
 def add_form_data(**overrides):
     now = timezone.localtime()
-    return no_inlines() | {
-        "title": "Innovation programme approved",
-        "slug": "innovation-programme-approved",
-        "lead": "The Council of Ministers approved the programme.",
-        "body": "<p>“A milestone,” said the chairman.</p><script>alert(1)</script>",
-        "author": "Press office",
-        "status": Article.Status.PUBLISHED,
-        "pub_date_0": now.strftime("%Y-%m-%d"),
-        "pub_date_1": (now - datetime.timedelta(minutes=1)).strftime("%H:%M:%S"),
-    } | overrides
+    return (
+        no_inlines()
+        | {
+            "title": "Innovation programme approved",
+            "slug": "innovation-programme-approved",
+            "lead": "The Council of Ministers approved the programme.",
+            "body": "<p>“A milestone,” said the chairman.</p><script>alert(1)</script>",
+            "author": "Press office",
+            "status": Article.Status.PUBLISHED,
+            "pub_date_0": now.strftime("%Y-%m-%d"),
+            "pub_date_1": (now - datetime.timedelta(minutes=1)).strftime("%H:%M:%S"),
+        }
+        | overrides
+    )
 
 
 def test_article_published_through_admin_form_is_on_site_and_in_feeds(admin_client_logged, client):
