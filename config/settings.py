@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_prose_editor",
     "solo",
     "phonenumber_field",
@@ -70,7 +71,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "contacts.context_processors.contact_block",
+                "config.low_vision.low_vision",
             ],
+            "libraries": {"json_ld": "config.templatetags.json_ld"},
         },
     },
 ]

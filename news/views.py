@@ -10,6 +10,7 @@ from django.views.generic.dates import (
 )
 
 from .models import Article, ArticleAlias, PreviewLink, State
+from .structured_data import news_article
 
 
 def never_cache_private(response):
@@ -59,7 +60,13 @@ class ArticleMonthArchiveView(ArchiveMixin, MonthArchiveView):
     allow_empty = False
 
 
-class ArticleDetailView(PublishedArticleMixin, DateDetailView):
+class ArticlePageMixin:
+    def get_context_data(self, **kwargs):
+        structured_data = news_article(self.object, self.request)
+        return super().get_context_data(structured_data=structured_data, **kwargs)
+
+
+class ArticleDetailView(ArticlePageMixin, PublishedArticleMixin, DateDetailView):
     def get_queryset(self):
         # Editors preview drafts and scheduled articles at their real address.
         if self.request.user.has_perm("news.change_article"):
@@ -83,7 +90,7 @@ class ArticleDetailView(PublishedArticleMixin, DateDetailView):
         return response if article.is_published else never_cache_private(response)
 
 
-class PreviewLinkView(DetailView):
+class PreviewLinkView(ArticlePageMixin, DetailView):
     """An unpublished article shown, read-only, to a reviewer holding a signed link."""
 
     template_name = "news/article_detail.html"

@@ -1,0 +1,28 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import Article
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "monthly"
+    limit = 1000
+
+    def items(self):
+        return Article.objects.published().defer("body")
+
+    def lastmod(self, article):
+        return article.last_public_update
+
+
+class PageSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return ["home", "news:list", "contacts:index"]
+
+    def location(self, name):
+        return reverse(name)
+
+
+SITEMAPS = {"news": ArticleSitemap, "pages": PageSitemap}

@@ -1,0 +1,24 @@
+"""schema.org NewsArticle for search engines and link previews."""
+
+from django.utils.translation import gettext as _
+
+
+def news_article(article, request):
+    url = request.build_absolute_uri(article.get_absolute_url())
+    publisher = {
+        "@type": "GovernmentOrganization",
+        "name": _("State Committee for Science and Technology of the Republic of Belarus"),
+        "url": request.build_absolute_uri("/"),
+    }
+    return {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": article.lead,
+        "datePublished": article.pub_date.isoformat(),
+        "dateModified": article.last_public_update.isoformat(),
+        "mainEntityOfPage": url,
+        "url": url,
+        "author": {"@type": "Person", "name": article.author} if article.author else publisher,
+        "publisher": publisher,
+    }
