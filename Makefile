@@ -11,7 +11,7 @@ export DJANGO_DEBUG ?= true
 run: setup demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: setup
+test: setup node_modules/.installed
 	$(BIN)/python -m pytest
 
 setup: $(VENV)/.installed static
@@ -23,10 +23,15 @@ demo: setup
 static: $(VENV)/.installed
 	$(BIN)/python manage.py collectstatic --no-input -v 0
 
+# The browser tests' tools (axe-core, the Nu HTML Checker); without npm those tests are skipped.
+node_modules/.installed: package.json package-lock.json
+	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: browser tests will be skipped"; fi
+
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
 clean:
-	rm -rf $(VENV) staticfiles var db.sqlite3
+	rm -rf $(VENV) node_modules staticfiles var db.sqlite3

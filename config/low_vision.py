@@ -16,7 +16,11 @@ COOKIE_MAX_AGE = 365 * 24 * 3600
 # Each setting: its choices, in order, with the label readers see.
 CHOICES = {
     "size": {"normal": _("Normal"), "large": _("Large"), "larger": _("Very large")},
-    "contrast": {"standard": _("Standard"), "high": _("White on black"), "blue": _("Dark blue on light blue")},
+    "contrast": {
+        "standard": _("Standard"),
+        "high": _("White on black"),
+        "blue": _("Dark blue on light blue"),
+    },
     "images": {"shown": _("Shown"), "hidden": _("Hidden")},
     "spacing": {"normal": _("Normal"), "wide": _("Wide")},
 }
@@ -69,7 +73,9 @@ class LowVisionPanel:
         self.preferences = Preferences.from_cookie(request.COOKIES.get(COOKIE))
 
     def link(self, **query):
-        return f"{reverse('low-vision')}?{urlencode(query | {'next': self.request.get_full_path()})}"
+        return (
+            f"{reverse('low-vision')}?{urlencode(query | {'next': self.request.get_full_path()})}"
+        )
 
     @property
     def toggle_url(self):
@@ -102,10 +108,13 @@ def set_low_vision(request):
     response = HttpResponseRedirect(target)
     if preferences.enabled:
         response.set_cookie(
-            COOKIE, preferences.to_cookie(), max_age=COOKIE_MAX_AGE, samesite="Lax",
-            secure=request.is_secure(), httponly=True,
+            COOKIE,
+            preferences.to_cookie(),
+            max_age=COOKIE_MAX_AGE,
+            samesite="Lax",
+            secure=request.is_secure(),
+            httponly=True,
         )
     else:
         response.delete_cookie(COOKIE, samesite="Lax")
     return response
-

@@ -10,7 +10,7 @@ import math
 
 from django.core.cache import cache
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from .models import Article
 
@@ -49,6 +49,9 @@ def cache_public(view):
         response = view(request, *args, **kwargs)
         if not response.has_header("Cache-Control"):
             patch_cache_control(response, public=True, max_age=public_max_age())
+            # The low-vision version is chosen by a cookie: a copy kept for one reader's
+            # settings must not be shown to another.
+            patch_vary_headers(response, ["Cookie"])
         return response
 
     return wrapped

@@ -80,7 +80,7 @@ def test_article_page_shows_everything(client, make_article):
         "Written by:",
         "Press office",
         "Thursday, 19 January 2023",
-        'datetime="2023-01-19T13:00:00+03:00"',
+        'datetime="2023-01-19T13:00:00+0300"',
     ):
         assert text in response.text
     assert "Draft preview" not in response.text

@@ -1,0 +1,144 @@
+"""The public pages in a real browser: accessible, valid, responsive, usable by keyboard."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from contacts import demo as contacts_demo
+from news import demo as news_demo
+from news.models import Article
+
+from .conftest import WIDTHS, axe_violations, html_errors, screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PAGES = {
+    "home": "/",
+    "news-list": "/news/",
+    "article": None,  # the seed article's address
+    "contacts": "/contacts/",
+    "not-found": "/news/2023/01/19/no-such-article/",
+}
+# Links that are not inline in text: each must be a touch target of at least 44 px.
+TARGETS = ".main-nav a, .lv-panel a, .pagination a, .breadcrumbs a, .archive-nav a, .site-footer a"
+
+
+@pytest.fixture
+def content(db):
+    contacts_demo.load()
+    news_demo.load()
+    for number in range(12):
+        Article.objects.create(
+            title=f"Innovation programme update {number}",
+            slug=f"innovation-update-{number}",
+            lead="The committee reviewed the progress of the state innovation programme.",
+            body="<p>Details of the review.</p>",
+            status=Article.Status.PUBLISHED,
+            pub_date=timezone.now() - datetime.timedelta(days=number + 1),
+        )
+    return Article.objects.get(slug=news_demo.SEED_ARTICLE["slug"]).get_absolute_url()
+
+
+def address(name, article_url):
+    return PAGES[name] or article_url
+
+
+@pytest.mark.parametrize("width_name", WIDTHS)
+@pytest.mark.parametrize("page_name", PAGES)
+def test_page_is_accessible_and_fits_the_screen(site, content, open_page, page_name, width_name):
+    page = open_page(WIDTHS[width_name])
+    response = page.goto(site + address(page_name, content))
+    assert response.status == (404 if page_name == "not-found" else 200)
+    screenshot(page, f"{page_name}-{width_name}")
+
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.locator("h1").count() == 1
+    small = page.evaluate(
+        f"""[...document.querySelectorAll("{TARGETS}")]
+             .filter(a => a.offsetParent && a.getBoundingClientRect().height < 44)
+             .map(a => a.textContent.trim())"""
+    )
+    assert small == []
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+def test_page_source_is_valid_html(site, content, open_page, page_name):
+    page = open_page(WIDTHS["desktop"])
+    source = page.goto(site + address(page_name, content)).text()
+    assert html_errors(source) == ""
+
+
+def test_keyboard_reaches_main_content_and_every_link(site, content, open_page):
+    page = open_page(WIDTHS["desktop"])
+    page.goto(site + "/news/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+    page.goto(site + "/news/")
+    links = page.evaluate(
+        "[...document.querySelectorAll('a[href]')].filter(a => a.offsetParent).length"
+    )
+    reached = set()
+    for _ in range(links + 5):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.outerHTML"))
+    all_links = set(
+        page.evaluate(
+            "[...document.querySelectorAll('a[href]')].filter(a => a.offsetParent).map(a => a.outerHTML)"
+        )
+    )
+    assert all_links <= reached
+    focused_outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert focused_outline != "none"
+
+
+def test_article_reads_with_javascript_off(site, content, open_page):
+    page = open_page(WIDTHS["phone"], java_script_enabled=False)
+    page.goto(site + content)
+    assert "High-tech products account" in page.locator("h1").inner_text()
+    assert page.locator(".article__body p").count() == 3
+
+
+@pytest.mark.parametrize("width_name", WIDTHS)
+def test_low_vision_version_without_javascript(site, content, open_page, width_name):
+    page = open_page(WIDTHS[width_name], java_script_enabled=False)
+    page.goto(site + "/news/")
+    normal_size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    page.get_by_role("link", name="Version for the visually impaired").click()
+    assert page.url == site + "/news/"
+    assert "lv-contrast-high" in page.evaluate("document.documentElement.className")
+    large = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    page.get_by_role("link", name="Very large").click()
+    larger = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    assert normal_size < large < larger
+    page.get_by_role("link", name="Hidden").click()
+    page.goto(site + "/contacts/")  # remembered on the next page
+    classes = page.evaluate("document.documentElement.className")
+    assert "lv-size-larger" in classes and "lv-images-hidden" in classes
+    assert page.get_by_role("link", name="Very large").get_attribute("aria-current") == "true"
+    page.get_by_role("link", name="Standard version of the site").click()
+    assert page.evaluate("document.documentElement.className") == ""
+
+
+@pytest.mark.parametrize("contrast", ["high", "blue"])
+@pytest.mark.parametrize("width_name", WIDTHS)
+def test_low_vision_version_is_accessible(site, content, open_page, width_name, contrast):
+    page = open_page(WIDTHS[width_name])
+    page.context.add_cookies(
+        [
+            {
+                "name": "low_vision",
+                "value": f"size=larger.contrast={contrast}.images=shown.spacing=wide",
+                "url": site,
+            }
+        ]
+    )
+    page.goto(site + content)
+    assert f"lv-contrast-{contrast}" in page.evaluate("document.documentElement.className")
+    screenshot(page, f"low-vision-{contrast}-article-{width_name}")
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
