@@ -94,10 +94,8 @@ def test_contacts_page_has_weekly_table_and_upcoming_exceptions(client, demo_con
         )
         response = client.get(reverse("contacts:index"))
     text = response.text
-    assert (
-        '<th scope="row">Monday</th><td><span class="nowrap">8.00–13.00</span>, <span class="nowrap">14.00–17.00</span></td>'
-        in text
-    )
+    monday = '<span class="nowrap">8.00–13.00</span>, <span class="nowrap">14.00–17.00</span>'
+    assert f'<th scope="row">Monday</th><td>{monday}</td>' in text
     assert '<th scope="row">Saturday</th><td>Closed</td>' in text
     assert "<caption>" in text
     assert "Christmas" in text and "Friday, 25 December 2026" in text
