@@ -122,6 +122,10 @@ STORAGES = {
     },
 }
 
+# Upload limits, in megabytes.
+NEWS_MAX_IMAGE_MB = env.int("NEWS_MAX_IMAGE_MB", default=10)
+NEWS_MAX_ATTACHMENT_MB = env.int("NEWS_MAX_ATTACHMENT_MB", default=25)
+
 PHONENUMBER_DEFAULT_REGION = "BY"
 PHONENUMBER_DEFAULT_FORMAT = "E164"
 

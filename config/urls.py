@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -20,3 +22,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
 ]
+
+if settings.DEBUG:
+    # In production the web server or object storage serves uploads (see README, Deploying).
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from .forms import ArticleAdminForm
-from .models import Article, ChangeNote, PreviewLink, State
+from .models import Article, Attachment, ChangeNote, PreviewLink, State, Topic
 from .revisions import compare
 
 
@@ -70,6 +70,19 @@ class PreviewLinkInline(PublisherOnlyInline):
         return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
 
 
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    fields = ["title", "file", "position"]
+    extra = 0
+
+
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
     form = ArticleAdminForm
@@ -79,7 +92,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
     date_hierarchy = "pub_date"
     prepopulated_fields = {"slug": ["title"]}
     actions = ["publish", "make_draft"]
-    inlines = [ChangeNoteInline, PreviewLinkInline]
+    inlines = [AttachmentInline, ChangeNoteInline, PreviewLinkInline]
+    filter_horizontal = ["topics"]
     history_list_display = ["status", "title"]
     object_history_template = "admin/news/article/object_history.html"
 
@@ -114,7 +128,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def get_fieldsets(self, request, obj=None):
         publication = ["status", "pub_date", "expires_at", "withdrawal_reason"]
         return [
-            (None, {"fields": ["title", "slug", "lead", "body", "author"]}),
+            (None, {"fields": ["title", "slug", "lead", "body", "author", "topics"]}),
+            (_("Lead image"), {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
             (_("Publication"), {"fields": publication}),
             (
                 _("Telling readers about this change"),

@@ -1,10 +1,13 @@
+import mimetypes
+
 from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article
+from .models import Article, Topic
 
 
 class FullContentRssFeed(Rss201rev2Feed):
@@ -39,7 +42,30 @@ class LatestArticlesFeed(Feed):
     item_guid_is_permalink = False
 
     def items(self):
-        return Article.objects.published()[:20]
+        return self.articles()[:20]
+
+    @staticmethod
+    def articles():
+        return Article.objects.published().prefetch_related("topics")
+
+    def item_categories(self, item):
+        return [topic.name for topic in item.topics.all()]
+
+    def item_enclosures(self, item):
+        if not item.image:
+            return []
+        mime_type = mimetypes.guess_type(item.image.name)[0] or "application/octet-stream"
+        return [Enclosure(item.image.url, str(item.image.size), mime_type)]
+
+    def get_feed(self, obj, request):
+        # Enclosure addresses become absolute here, from the request, like every other link.
+        feed = super().get_feed(obj, request)
+        for item in feed.items:
+            item["enclosures"] = [
+                Enclosure(request.build_absolute_uri(e.url), e.length, e.mime_type)
+                for e in item["enclosures"]
+            ]
+        return feed
 
     def item_title(self, item):
         return item.title
@@ -51,7 +77,8 @@ class LatestArticlesFeed(Feed):
         return item.pub_date
 
     def item_updateddate(self, item):
-        return item.updated
+        # Moves only with a change note: a typo fix does not make readers' apps flag the item.
+        return item.last_public_update
 
     def item_guid(self, item):
         # Stable even if the article's slug, date or the site's domain change.
@@ -64,3 +91,25 @@ class LatestArticlesFeed(Feed):
 class LatestArticlesAtomFeed(LatestArticlesFeed):
     feed_type = FullContentAtomFeed
     subtitle = LatestArticlesFeed.description
+
+
+class TopicFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Topic, slug=slug)
+
+    def title(self, topic):
+        return _("State Committee for Science and Technology: %(topic)s") % {"topic": topic.name}
+
+    def description(self, topic):
+        return topic.description or self.title(topic)
+
+    def link(self, topic):
+        return topic.get_absolute_url()
+
+    def items(self, topic):
+        return self.articles().filter(topics=topic)[:20]
+
+
+class TopicAtomFeed(TopicFeed):
+    feed_type = FullContentAtomFeed
+    subtitle = TopicFeed.description

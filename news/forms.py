@@ -7,7 +7,7 @@ from .models import Article, State
 
 class ArticleAdminForm(forms.ModelForm):
     # What readers see change; a correction to anything else is never announced.
-    CONTENT_FIELDS = ("title", "lead", "body", "author")
+    CONTENT_FIELDS = ("title", "lead", "body", "author", "image", "image_alt", "image_caption")
 
     # The version the editor started from (the model's own field is not editable).
     based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)

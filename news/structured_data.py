@@ -10,7 +10,7 @@ def news_article(article, request):
         "name": _("State Committee for Science and Technology of the Republic of Belarus"),
         "url": request.build_absolute_uri("/"),
     }
-    return {
+    data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
@@ -22,3 +22,6 @@ def news_article(article, request):
         "author": {"@type": "Person", "name": article.author} if article.author else publisher,
         "publisher": publisher,
     }
+    if article.image:
+        data["image"] = request.build_absolute_uri(article.image.url)
+    return data

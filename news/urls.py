@@ -24,4 +24,10 @@ urlpatterns = [
         name="detail",
     ),
     path("preview/<str:token>/", views.PreviewLinkView.as_view(), name="preview"),
+    path("search/", cache_public(views.SearchView.as_view()), name="search"),
+    path("topics/<slug:slug>/", cache_public(views.TopicArticleListView.as_view()), name="topic"),
+    path("topics/<slug:slug>/feed/rss/", cache_public(feeds.TopicFeed()), name="topic-feed-rss"),
+    path(
+        "topics/<slug:slug>/feed/atom/", cache_public(feeds.TopicAtomFeed()), name="topic-feed-atom"
+    ),
 ]

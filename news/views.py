@@ -1,5 +1,5 @@
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 from django.views.generic.dates import (
@@ -9,7 +9,8 @@ from django.views.generic.dates import (
     YearArchiveView,
 )
 
-from .models import Article, ArticleAlias, PreviewLink, State
+from . import search
+from .models import Article, ArticleAlias, PreviewLink, State, Topic
 from .structured_data import news_article
 
 
@@ -35,8 +36,36 @@ class ArchiveMixin(PublishedArticleMixin):
     allow_empty = True
 
     def get_queryset(self):
-        # Lists show the date, title and lead: the body stays in the database.
-        return super().get_queryset().defer("body")
+        # Lists show the date, title, lead and image: the body stays in the database.
+        return super().get_queryset().defer("body", "search_text")
+
+
+class TopicArticleListView(ArchiveMixin, ListView):
+    template_name = "news/topic_detail.html"
+
+    def get_queryset(self):
+        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(topics=self.topic)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.topic, **kwargs)
+
+
+class SearchView(ArchiveMixin, ListView):
+    template_name = "news/search.html"
+
+    def get_queryset(self):
+        self.query = self.request.GET.get("q", "")
+        self.terms = search.words(self.query)
+        # The excerpt may come from the body, so it is not deferred here.
+        return search.search(Article.objects.published(), self.query)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(query=self.query, terms=self.terms, **kwargs)
+        context["results"] = [
+            (article, search.excerpt(article, self.terms)) for article in context["object_list"]
+        ]
+        return context
 
 
 class HomePageView(PublishedArticleMixin, ListView):
@@ -70,8 +99,10 @@ class ArticleDetailView(ArticlePageMixin, PublishedArticleMixin, DateDetailView)
     def get_queryset(self):
         # Editors preview drafts and scheduled articles at their real address.
         if self.request.user.has_perm("news.change_article"):
-            return Article.objects.all()
-        return Article.objects.on_record()
+            articles = Article.objects.all()
+        else:
+            articles = Article.objects.on_record()
+        return articles.prefetch_related("topics", "attachments", "change_notes")
 
     def get(self, request, *args, **kwargs):
         try:

@@ -30,9 +30,13 @@ class _FormParser(HTMLParser):
             self.values[self._textarea] = ""
         elif tag == "select":
             self._select = attrs["name"]
-            self.values.setdefault(self._select, "")
+            # A multiple select sends every selected option, or nothing at all.
+            self.values.setdefault(self._select, [] if "multiple" in attrs else "")
         elif tag == "option" and self._select and "selected" in attrs:
-            self.values[self._select] = attrs.get("value", "")
+            if isinstance(self.values[self._select], list):
+                self.values[self._select].append(attrs.get("value", ""))
+            else:
+                self.values[self._select] = attrs.get("value", "")
 
     def handle_endtag(self, tag):
         if tag == "form":
@@ -51,7 +55,10 @@ def form_values(html, form_id):
     parser = _FormParser(form_id)
     parser.feed(html)
     # A browser drops the newline that follows <textarea>.
-    return {name: value.removeprefix("\n") for name, value in parser.values.items()}
+    return {
+        name: value.removeprefix("\n") if isinstance(value, str) else value
+        for name, value in parser.values.items()
+    }
 
 
 def article_form(client, url, form_id="article_form"):

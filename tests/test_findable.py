@@ -47,10 +47,16 @@ def test_robots_txt_points_to_the_sitemap(client):
 
 @pytest.mark.parametrize(
     "url,canonical",
-    [("/", "http://testserver/"), ("/news/?page=2", "http://testserver/news/?page=2"),
-     ("/news/?utm_source=x", "http://testserver/news/"), ("/contacts/", "http://testserver/contacts/")],
+    [
+        ("/", "http://testserver/"),
+        ("/news/?page=2", "http://testserver/news/?page=2"),
+        ("/news/?utm_source=x", "http://testserver/news/"),
+        ("/contacts/", "http://testserver/contacts/"),
+    ],
 )
-def test_every_page_has_a_canonical_link_title_and_description(client, make_article, url, canonical):
+def test_every_page_has_a_canonical_link_title_and_description(
+    client, make_article, url, canonical
+):
     for _ in range(12):
         make_article()
     text = client.get(url).text
@@ -61,7 +67,9 @@ def test_every_page_has_a_canonical_link_title_and_description(client, make_arti
 
 def test_article_has_link_preview_tags_and_news_article_data(client, make_article):
     article = make_article(
-        title="Export record", lead="More than a third.", author="Press office",
+        title="Export record",
+        lead="More than a third.",
+        author="Press office",
         pub_date=datetime.datetime(2023, 1, 19, 10, tzinfo=datetime.UTC),
     )
     text = client.get(article.get_absolute_url()).text
@@ -73,7 +81,7 @@ def test_article_has_link_preview_tags_and_news_article_data(client, make_articl
         f'<meta property="og:url" content="{url}">',
         '<meta name="twitter:card" content="summary">',
         f'<link rel="canonical" href="{url}">',
-        '<title>Export record | State Committee for Science and Technology</title>',
+        "<title>Export record | State Committee for Science and Technology</title>",
     ):
         assert tag in text
     [payload] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)

@@ -29,10 +29,12 @@ def test_each_setting_is_remembered_and_switching_off_forgets_them(client):
     assert "lv-size-larger" in classes and "lv-images-hidden" in classes
     response = switch(client, enabled="off", next="/")
     assert response.cookies[COOKIE].value == ""
-    assert "<html lang=\"en\">" in client.get("/").text
+    assert '<html lang="en">' in client.get("/").text
 
 
-@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/", "javascript:alert(1)"]
+)
 def test_return_address_must_be_on_this_site(client, target):
     assert switch(client, enabled="on", next=target)["Location"] == "/"
 

@@ -19,7 +19,7 @@ def admin_client_logged(client, admin_user):
 def no_inlines():
     return {
         f"{prefix}-{field}": "0"
-        for prefix in ("change_notes", "preview_links")
+        for prefix in ("attachments", "change_notes", "preview_links")
         for field in ("TOTAL_FORMS", "INITIAL_FORMS")
     }
 

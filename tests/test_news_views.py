@@ -210,5 +210,6 @@ def test_article_page_query_count(client, make_article, django_assert_max_num_qu
         make_article()
     article = make_article()
     client.get(article.get_absolute_url())  # the header's contacts are now cached
-    with django_assert_max_num_queries(2):  # the article and its change notes
+    # the article, then its change notes, topics and attachments
+    with django_assert_max_num_queries(4):
         client.get(article.get_absolute_url())

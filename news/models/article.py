@@ -1,18 +1,19 @@
-import datetime
 import uuid
 
-from django.conf import settings
-from django.core import signing
-from django.core.exceptions import ValidationError
-from django.db import models
+from django.contrib.postgres.search import SearchVectorField
+from django.db import connection, models
 from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
-from .rich_text import BODY_EXTENSIONS, sanitize_body
+from .. import renditions, search
+from ..rich_text import BODY_EXTENSIONS, sanitize_body
+from ..uploads import validate_image
+from .editorial import ArticleAlias
 
 
 class Status(models.TextChoices):
@@ -123,14 +124,41 @@ class Article(models.Model):
     revised_at = models.DateTimeField(
         _("last significant update"), null=True, blank=True, editable=False
     )
+    topics = models.ManyToManyField(
+        "news.Topic", blank=True, related_name="articles", verbose_name=_("topics")
+    )
+    image = models.ImageField(
+        _("lead image"),
+        upload_to="news/images/%Y/%m/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        validators=[validate_image],
+        help_text=_(
+            "Optional. JPEG, PNG or WebP; smaller copies for phones are made automatically."
+        ),
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required with an image: what it shows, for readers who cannot see it."),
+    )
+    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
     uid = models.UUIDField(_("feed identifier"), default=uuid.uuid4, unique=True, editable=False)
     # Optimistic locking: a save based on an older version is refused (see forms.py).
     version = models.PositiveIntegerField(_("version"), default=0, editable=False)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
+    # Search: case-folded plain text for every database, a weighted vector on PostgreSQL.
+    search_text = models.TextField(default="", editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version", "search_text", "search_vector"])
 
     class Meta:
         verbose_name = _("article")
@@ -149,6 +177,11 @@ class Article(models.Model):
                 condition=Q(expires_at__isnull=True) | Q(expires_at__gt=models.F("pub_date")),
                 name="news_article_expires_after_publication",
                 violation_error_message=_("The expiry time must be after the publication time."),
+            ),
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""),
+                name="news_article_image_has_alt_text",
+                violation_error_message=_("Describe the image for readers who cannot see it."),
             ),
             models.CheckConstraint(
                 condition=~Q(status=Status.WITHDRAWN) | ~Q(withdrawal_reason=""),
@@ -223,95 +256,12 @@ class Article(models.Model):
     def last_public_update(self):
         return self.revised_at or self.pub_date
 
-
-class ChangeNote(models.Model):
-    """A significant change to a live article, told to its readers."""
-
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="change_notes", verbose_name=_("article")
-    )
-    note = models.CharField(_("change note"), max_length=500)
-    created = models.DateTimeField(_("time"), default=timezone.now)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
-    )
-
-    class Meta:
-        verbose_name = _("change note")
-        verbose_name_plural = _("change notes")
-        ordering = ["-created", "-id"]
-
-    def __str__(self):
-        return self.note
-
-
-class ArticleAlias(models.Model):
-    """An earlier address of a published article, answered with a permanent redirect."""
-
-    path = models.CharField(_("old address"), max_length=300, unique=True)
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("article")
-    )
-
-    class Meta:
-        verbose_name = _("earlier address")
-        verbose_name_plural = _("earlier addresses")
-
-    def __str__(self):
-        return self.path
-
-
-def default_preview_expiry():
-    return timezone.now() + PreviewLink.DEFAULT_LIFETIME
-
-
-class PreviewLink(models.Model):
-    """A signed, expiring link that shows an unpublished article to someone without an account."""
-
-    SALT = "news.preview-link"
-    DEFAULT_LIFETIME = datetime.timedelta(days=7)
-
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="preview_links", verbose_name=_("article")
-    )
-    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    expires_at = models.DateTimeField(
-        _("expires at"),
-        default=default_preview_expiry,
-        help_text=_("The link stops working at this time (Minsk time)."),
-    )
-    revoked = models.BooleanField(_("revoked"), default=False, help_text=_("Stops the link now."))
-    created = models.DateTimeField(_("created"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
-    )
-
-    class Meta:
-        verbose_name = _("preview link")
-        verbose_name_plural = _("preview links")
-        ordering = ["-created"]
-
-    def __str__(self):
-        return str(_("Preview of “%(title)s”")) % {"title": self.article.title}
-
-    def get_absolute_url(self):
-        # Not timestamped: the same link every time it is shown; the expiry is on the record.
-        token = signing.Signer(salt=self.SALT).sign(str(self.key))
-        return reverse("news:preview", kwargs={"token": token})
-
-    @classmethod
-    def from_token(cls, token):
-        """The link a token was signed for, or None if the token was forged or altered."""
-        try:
-            key = uuid.UUID(signing.Signer(salt=cls.SALT).unsign(token))
-        except (signing.BadSignature, ValueError):
-            return None
-        return cls.objects.select_related("article").filter(key=key).first()
+    @property
+    def rendition_probe(self):
+        """The name of one rendition of the image, or of the image itself if it is small."""
+        widths = renditions.widths_for(self.image_width or 0)
+        return renditions.rendition_name(self.image.name, widths[0]) if widths else self.image.name
 
     @property
-    def is_active(self):
-        return not self.revoked and self.expires_at > timezone.now()
-
-    def clean(self):
-        if self.expires_at and self._state.adding and self.expires_at <= timezone.now():
-            raise ValidationError({"expires_at": _("Choose a time in the future.")})
+    def image_srcset(self):
+        return renditions.srcset(self.image, self.image_width) if self.image else ""

@@ -1,0 +1,18 @@
+from .article import Article, ArticleQuerySet, State, Status, state_conditions
+from .attachments import Attachment
+from .editorial import ArticleAlias, ChangeNote, PreviewLink, default_preview_expiry
+from .topics import Topic
+
+__all__ = [
+    "Article",
+    "ArticleAlias",
+    "ArticleQuerySet",
+    "Attachment",
+    "ChangeNote",
+    "PreviewLink",
+    "State",
+    "Status",
+    "Topic",
+    "default_preview_expiry",
+    "state_conditions",
+]

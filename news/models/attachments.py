@@ -1,0 +1,47 @@
+import posixpath
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..uploads import DOCUMENT_TYPES, document_type, validate_document
+
+
+class Attachment(models.Model):
+    """A document published with an article: a decree, a report, a table."""
+
+    article = models.ForeignKey(
+        "news.Article",
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("article"),
+    )
+    title = models.CharField(_("title"), max_length=250, help_text=_("For example: Decree No. 12"))
+    file = models.FileField(
+        _("file"),
+        upload_to="news/attachments/%Y/%m/",
+        validators=[validate_document],
+        help_text=_("PDF, DOCX, XLSX, ODT or ODS."),
+    )
+    content_type = models.CharField(_("type"), max_length=100, editable=False)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.content_type or not self.file._committed:
+            self.content_type = document_type(self.file) or ""
+            self.size = self.file.size
+        super().save(*args, **kwargs)
+
+    @property
+    def kind(self):
+        return DOCUMENT_TYPES.get(
+            self.content_type, posixpath.splitext(self.file.name)[1][1:].upper()
+        )
