@@ -1,8 +1,8 @@
 """Search in published articles.
 
-On PostgreSQL: full-text search over a weighted vector (title A, lead B, body C) kept in a GIN-indexed
-column. Elsewhere: every word must appear in the case-folded text, titles first. Any query, however
-strange, is reduced to at most a dozen words before it reaches the database.
+On PostgreSQL: full-text search over a weighted vector (title A, lead B, body C), kept in a
+GIN-indexed column. Elsewhere: every word must appear in the case-folded text, titles first.
+Any query, however strange, is reduced to at most a dozen words before it reaches the database.
 """
 
 import re

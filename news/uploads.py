@@ -78,7 +78,8 @@ def validate_document(file):
     if document_type(file) is None:
         raise ValidationError(
             _(
-                "Attachments must be PDF, DOCX, XLSX, ODT or ODS documents; this file is not one of them."
+                "Attachments must be PDF, DOCX, XLSX, ODT or ODS documents; "
+                "this file is none of them."
             ),
             code="document_type",
         )

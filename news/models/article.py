@@ -1,16 +1,15 @@
 import uuid
 
 from django.contrib.postgres.search import SearchVectorField
-from django.db import connection, models
+from django.db import models
 from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
-from .. import renditions, search
+from .. import renditions
 from ..rich_text import BODY_EXTENSIONS, sanitize_body
 from ..uploads import validate_image
 from .editorial import ArticleAlias
