@@ -1,11 +1,13 @@
 """Uploads are judged by their content, never by their name.
 
-An image must be decoded by Pillow and be a JPEG, PNG or WebP; a document must be recognised by
-puremagic as one of a short allow-list. Anything else (SVG, HTML, executables, renamed files) is
-refused with a form error.
+An image must be decoded by Pillow and be a JPEG, PNG or WebP. A document must be a PDF (by its
+header) or an office file whose ZIP container holds the parts of that format. (puremagic and
+friends name a ZIP "DOCX" from its file name, and libmagic is a system library a fresh machine may
+lack, so the short structural check is done here.) Anything else, SVG and HTML included, is refused.
 """
 
-import puremagic
+import zipfile
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -13,15 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
-DOCUMENT_TYPES = {
-    "application/pdf": "PDF",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
-    "application/vnd.oasis.opendocument.text": "ODT",
-    "application/vnd.oasis.opendocument.spreadsheet": "ODS",
-}
-# puremagic rates each guess; below this it is only a hint.
-CONFIDENCE = 0.8
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ODT = "application/vnd.oasis.opendocument.text"
+ODS = "application/vnd.oasis.opendocument.spreadsheet"
+DOCUMENT_TYPES = {PDF: "PDF", DOCX: "DOCX", XLSX: "XLSX", ODT: "ODT", ODS: "ODS"}
+# Office Open XML: the folder that holds the main part of each format.
+OOXML_FOLDERS = {"word/": DOCX, "xl/": XLSX}
 
 
 def _check_size(file, limit_mb):
@@ -62,14 +63,27 @@ def document_type(file):
     """The MIME type of an allowed document, judged by its content, or None."""
     file.seek(0)
     try:
-        guesses = puremagic.magic_stream(file)
-    except (puremagic.PureError, ValueError):
-        guesses = []
+        if file.read(5) == b"%PDF-":
+            return PDF
+        file.seek(0)
+        return _office_type(file) if zipfile.is_zipfile(file) else None
     finally:
         file.seek(0)
-    for guess in guesses:
-        if guess.confidence >= CONFIDENCE and guess.mime_type in DOCUMENT_TYPES:
-            return guess.mime_type
+
+
+def _office_type(file):
+    try:
+        with zipfile.ZipFile(file) as archive:
+            names = archive.namelist()
+            if "mimetype" in names and archive.getinfo("mimetype").file_size < 100:
+                declared = archive.read("mimetype").decode("ascii", "replace").strip()
+                return declared if declared in (ODT, ODS) else None
+            if "[Content_Types].xml" in names:
+                for folder, mime_type in OOXML_FOLDERS.items():
+                    if any(name.startswith(folder) for name in names):
+                        return mime_type
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None
     return None
 
 

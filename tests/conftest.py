@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from contacts import demo as contacts_demo
 from contacts.models import ContactPoint
-from news.models import Article
+from news.models import Article, Topic
 
 _serial = itertools.count(1)
 
@@ -79,3 +79,18 @@ def demo_contacts(db):
     """The seed's contacts: reception Mon–Fri 8–13 and 14–17, and a hotline."""
     contacts_demo.load()
     return ContactPoint.objects.get(kind=ContactPoint.Kind.RECEPTION)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def make_topic(db):
+    def make(name="Innovation", **overrides):
+        return Topic.objects.create(
+            name=name, slug=overrides.pop("slug", name.lower()), **overrides
+        )
+
+    return make

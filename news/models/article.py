@@ -1,15 +1,16 @@
 import uuid
 
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import connection, models
 from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
-from .. import renditions
+from .. import renditions, search
 from ..rich_text import BODY_EXTENSIONS, sanitize_body
 from ..uploads import validate_image
 from .editorial import ArticleAlias
@@ -199,6 +200,7 @@ class Article(models.Model):
             self.withdrawn_at = self.withdrawn_at or timezone.now()
         else:
             self.withdrawn_at = None
+        self.search_text = search.fold(" ".join([self.title, self.lead, strip_tags(self.body)]))
         self.version += 1
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {
@@ -206,6 +208,7 @@ class Article(models.Model):
                 "version",
                 "withdrawn_at",
                 "updated",
+                "search_text",
             }
         previous = self._previous_address()
         super().save(*args, **kwargs)
@@ -213,6 +216,10 @@ class Article(models.Model):
             ArticleAlias.objects.update_or_create(
                 path=self.path_for(*previous), defaults={"article": self}
             )
+        if connection.vendor == "postgresql":
+            Article.objects.filter(pk=self.pk).update(search_vector=search.weighted_vector())
+        if self.image and not self.image.storage.exists(self.rendition_probe):
+            renditions.make_renditions(self.image)
 
     def get_absolute_url(self):
         return self.path_for(*self.address_parts())

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from contacts import demo as contacts_demo
 from news import demo as news_demo
-from news.models import Article
+from news.models import Article, Topic
 
 from .conftest import WIDTHS, axe_violations, html_errors, screenshot
 
@@ -18,6 +18,8 @@ PAGES = {
     "news-list": "/news/",
     "article": None,  # the seed article's address
     "contacts": "/contacts/",
+    "search": "/news/search/?q=innovation+programme",
+    "topic": "/news/topics/innovation/",
     "not-found": "/news/2023/01/19/no-such-article/",
 }
 # Links that are not inline in text: each must be a touch target of at least 44 px.
@@ -35,8 +37,9 @@ VISIBLE_LINKS = """[...document.querySelectorAll("a[href]")]
 def content(db):
     contacts_demo.load()
     news_demo.load()
+    topic = Topic.objects.create(name="Innovation", slug="innovation")
     for number in range(12):
-        Article.objects.create(
+        article = Article.objects.create(
             title=f"Innovation programme update {number}",
             slug=f"innovation-update-{number}",
             lead="The committee reviewed the progress of the state innovation programme.",
@@ -44,6 +47,7 @@ def content(db):
             status=Article.Status.PUBLISHED,
             pub_date=timezone.now() - datetime.timedelta(days=number + 1),
         )
+        article.topics.add(topic)
     return Article.objects.get(slug=news_demo.SEED_ARTICLE["slug"]).get_absolute_url()
 
 
@@ -92,8 +96,11 @@ def test_keyboard_reaches_main_content_and_every_link(site, content, open_page):
         page.keyboard.press("Tab")
         reached.add(page.evaluate("document.activeElement.outerHTML"))
     assert visible_links <= reached
-    focused_outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-    assert focused_outline != "none"
+    for selector in (".main-nav a", ".search-form input", ".article-summary a"):
+        page.focus(selector)
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")  # focus from the keyboard, so :focus-visible applies
+        assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
 
 
 def test_article_reads_with_javascript_off(site, content, open_page):

@@ -1,0 +1,86 @@
+import datetime
+
+import feedparser
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_topic_page_lists_its_published_articles_paginated(client, make_article, make_topic):
+    innovation, policy = (
+        make_topic("Innovation"),
+        make_topic("Science policy", slug="science-policy"),
+    )
+    for number in range(12):
+        make_article(title=f"Innovation news {number}").topics.add(innovation)
+    make_article(title="Policy news").topics.add(policy)
+    make_article(title="Innovation draft", status=Article.Status.DRAFT).topics.add(innovation)
+
+    first = client.get(innovation.get_absolute_url())
+    assert first.status_code == 200
+    assert '<h1 class="page-title">Innovation</h1>' in first.text
+    assert first.text.count("Innovation news") == 10
+    assert "Policy news" not in first.text and "Innovation draft" not in first.text
+    second = client.get(innovation.get_absolute_url(), {"page": 2})
+    assert second.text.count("Innovation news") == 2
+
+
+def test_unknown_topic_is_404(client):
+    assert client.get(reverse("news:topic", args=["nothing"])).status_code == 404
+    assert client.get(reverse("news:topic-feed-rss", args=["nothing"])).status_code == 404
+
+
+def test_topic_page_advertises_its_feeds(client, make_topic):
+    topic = make_topic()
+    text = client.get(topic.get_absolute_url()).text
+    assert f'href="{reverse("news:topic-feed-rss", args=[topic.slug])}"' in text
+    assert 'type="application/atom+xml" title="Innovation (Atom)"' in text
+
+
+@pytest.mark.parametrize("kind", ["news:topic-feed-rss", "news:topic-feed-atom"])
+def test_topic_feed_has_only_its_articles_with_categories(client, make_article, make_topic, kind):
+    innovation, policy = (
+        make_topic("Innovation"),
+        make_topic("Science policy", slug="science-policy"),
+    )
+    both = make_article(title="Both topics")
+    both.topics.add(innovation, policy)
+    make_article(title="Policy only").topics.add(policy)
+    make_article(
+        title="Scheduled", pub_date=timezone.now() + datetime.timedelta(days=1)
+    ).topics.add(innovation)
+    feed = feedparser.parse(client.get(reverse(kind, args=["innovation"])).content)
+    assert not feed.bozo
+    assert [entry.title for entry in feed.entries] == ["Both topics"]
+    assert sorted(tag.term for tag in feed.entries[0].tags) == ["Innovation", "Science policy"]
+    assert feed.feed.link == "http://testserver/news/topics/innovation/"
+
+
+def test_article_shows_its_topics_as_links(client, make_article, make_topic):
+    article = make_article()
+    article.topics.add(make_topic("Innovation"))
+    text = client.get(article.get_absolute_url()).text
+    assert '<a href="/news/topics/innovation/">Innovation</a>' in text
+
+
+def test_topic_page_and_feed_queries_do_not_grow(client, make_article, make_topic):
+    topic = make_topic()
+
+    def count(url):
+        client.get(url)  # header contacts cached
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        return len(queries)
+
+    urls = [topic.get_absolute_url(), reverse("news:topic-feed-atom", args=[topic.slug])]
+    make_article().topics.add(topic)
+    few = [count(url) for url in urls]
+    for _ in range(30):
+        make_article().topics.add(topic, make_topic(f"Other {_}"))
+    assert [count(url) for url in urls] == few

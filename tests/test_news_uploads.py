@@ -1,0 +1,193 @@
+"""Lead images and attachments, uploaded through the admin's real form."""
+
+import io
+import zipfile
+
+import feedparser
+import pytest
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from PIL import Image
+
+from news.models import Article, Attachment
+from tests.browser_form import article_form
+
+pytestmark = pytest.mark.django_db
+
+
+def change_url(article):
+    return reverse("admin:news_article_change", args=[article.pk])
+
+
+def image_bytes(width=2000, height=1200, image_format="JPEG"):
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (11, 61, 110)).save(buffer, image_format)
+    return buffer.getvalue()
+
+
+def docx_bytes():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+@pytest.fixture
+def admin_client_logged(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def post_image(client, article, content, name="photo.jpg", **fields):
+    data = (
+        article_form(client, change_url(article))
+        | {
+            "image": SimpleUploadedFile(name, content),
+            "image_alt": "The chairman at the exhibition",
+            "minor_edit": "on",
+        }
+        | fields
+    )
+    return client.post(change_url(article), data)
+
+
+def post_attachments(client, article, *files):
+    data = article_form(client, change_url(article)) | {
+        "attachments-TOTAL_FORMS": str(len(files)),
+        "minor_edit": "on",
+    }
+    for index, (title, upload) in enumerate(files):
+        data |= {
+            f"attachments-{index}-title": title,
+            f"attachments-{index}-file": upload,
+            f"attachments-{index}-position": "0",
+        }
+    return client.post(change_url(article), data)
+
+
+def test_lead_image_is_shown_with_responsive_sizes(admin_client_logged, make_article, client):
+    article = make_article()
+    assert post_image(admin_client_logged, article, image_bytes()).status_code == 302
+    article.refresh_from_db()
+    assert (article.image_width, article.image_height) == (2000, 1200)
+    for width in (480, 960, 1600):
+        name = article.image.name.rsplit(".", 1)[0] + f"-{width}w.webp"
+        assert default_storage.exists(name)
+        with default_storage.open(name) as rendition, Image.open(rendition) as image:
+            assert image.width == width and image.format == "WEBP"
+    page = client.get(article.get_absolute_url()).text
+    assert 'alt="The chairman at the exhibition"' in page
+    assert "-480w.webp 480w" in page and "-1600w.webp 1600w" in page and ".jpg 2000w" in page
+    assert f'<meta property="og:image" content="http://testserver{article.image.url}">' in page
+    listing = client.get(reverse("news:list")).text
+    assert "-480w.webp 480w" in listing
+
+
+@pytest.mark.parametrize("kind", ["news:feed-rss", "news:feed-atom"])
+def test_lead_image_is_a_feed_enclosure(admin_client_logged, make_article, client, kind):
+    article = make_article()
+    post_image(admin_client_logged, article, image_bytes(800, 600, "PNG"), name="chart.png")
+    article.refresh_from_db()
+    [enclosure] = feedparser.parse(client.get(reverse(kind)).content).entries[0].enclosures
+    assert enclosure.href == f"http://testserver{article.image.url}"
+    assert enclosure.type == "image/png"
+    assert int(enclosure.length) == article.image.size > 0
+
+
+def test_image_needs_alt_text(admin_client_logged, make_article):
+    article = make_article()
+    response = post_image(admin_client_logged, article, image_bytes(), image_alt="")
+    assert "Describe the image for readers who cannot see it." in response.text
+    article.refresh_from_db()
+    assert not article.image
+
+
+@pytest.mark.parametrize(
+    "name,content,message",
+    [
+        (
+            "logo.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            "Upload a valid image",
+        ),
+        (
+            "page.jpg",
+            b"<!DOCTYPE html><html><script>alert(1)</script></html>",
+            "Upload a valid image",
+        ),
+        ("truncated.jpg", image_bytes()[:2000], "not a readable image"),
+        ("animation.gif", image_bytes(10, 10, "GIF"), "Images must be JPEG, PNG or WebP"),
+    ],
+)
+def test_bad_image_is_refused_and_nothing_saved(
+    admin_client_logged, make_article, name, content, message
+):
+    article = make_article(title="Untouched")
+    response = post_image(admin_client_logged, article, content, name=name, title="Changed")
+    assert response.status_code == 200
+    assert message in response.text
+    article.refresh_from_db()
+    assert article.title == "Untouched" and not article.image
+
+
+def test_oversized_image_is_refused(admin_client_logged, make_article, settings):
+    settings.NEWS_MAX_IMAGE_MB = 0
+    response = post_image(admin_client_logged, make_article(), image_bytes())
+    assert "the largest allowed is" in response.text
+
+
+def test_attachments_are_listed_with_type_and_size(admin_client_logged, make_article, client):
+    article = make_article()
+    response = post_attachments(
+        admin_client_logged,
+        article,
+        ("Decree No. 12", SimpleUploadedFile("decree.pdf", PDF)),
+        ("Programme", SimpleUploadedFile("programme.docx", docx_bytes())),
+    )
+    assert response.status_code == 302
+    assert [(a.title, a.kind, a.size) for a in article.attachments.all()] == [
+        ("Decree No. 12", "PDF", len(PDF)),
+        ("Programme", "DOCX", len(docx_bytes())),
+    ]
+    page = client.get(article.get_absolute_url()).text
+    size = filesizeformat(len(PDF))
+    assert f'Decree No. 12</a> <span class="file-meta">(PDF, {size})</span>' in page
+
+
+@pytest.mark.parametrize(
+    "name,content",
+    [
+        ("decree.pdf", b"<html><script>alert(1)</script></html>"),
+        ("report.docx", b"MZ\x90\x00\x03 this is an executable"),
+        ("drawing.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>'),
+        ("empty.pdf", b""),
+    ],
+)
+def test_bad_attachment_is_refused_and_nothing_saved(
+    admin_client_logged, make_article, name, content
+):
+    article = make_article(title="Untouched")
+    response = post_attachments(
+        admin_client_logged,
+        article,
+        ("Good one", SimpleUploadedFile("ok.pdf", PDF)),
+        ("Bad one", SimpleUploadedFile(name, content)),
+    )
+    assert response.status_code == 200
+    assert (
+        "Attachments must be PDF, DOCX, XLSX, ODT or ODS" in response.text
+        or "empty" in response.text
+    )
+    assert not Attachment.objects.exists()
+    assert Article.objects.get().title == "Untouched"
+
+
+def test_uploads_go_through_the_configured_storage(settings):
+    assert settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert str(default_storage.location).startswith(str(settings.MEDIA_ROOT))
