@@ -25,7 +25,7 @@ static: $(VENV)/.installed
 
 # The browser tests' tools (axe-core, the Nu HTML Checker); without npm those tests are skipped.
 node_modules/.installed: package.json package-lock.json
-	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent && touch $@; \
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent && touch $@; \
 	else echo "npm not found: browser tests will be skipped"; fi
 
 $(VENV)/.installed: requirements.txt

@@ -75,6 +75,13 @@ def test_page_is_accessible_and_fits_the_screen(site, content, open_page, page_n
 
 
 @pytest.mark.parametrize("page_name", PAGES)
+def test_page_fits_the_narrowest_phone(site, content, open_page, page_name):
+    page = open_page(320)
+    page.goto(site + address(page_name, content))
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("page_name", PAGES)
 def test_page_source_is_valid_html(site, content, open_page, page_name):
     page = open_page(WIDTHS["desktop"])
     source = page.goto(site + address(page_name, content)).text()
