@@ -6,10 +6,21 @@ BIN := $(VENV)/bin
 # Development defaults; an exported variable or a .env file overrides them.
 export DJANGO_DEBUG ?= true
 
-.PHONY: run test setup demo static clean
+.PHONY: run serve test setup demo static clean
 
 run: setup demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Production settings (debug off, gunicorn) on the embedded default database, over plain HTTP on
+# this machine only: HTTPS redirects and secure cookies wait for the reverse proxy (README, Deploying).
+serve: setup demo var/secret-key
+	DJANGO_DEBUG=false DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/secret-key)}" \
+	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_HSTS_SECONDS=0 \
+	GUNICORN_BIND=127.0.0.1:$(PORT) $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
+
+var/secret-key:
+	mkdir -p var && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 test: setup node_modules/.installed
 	$(BIN)/python -m pytest

@@ -1,0 +1,40 @@
+"""gunicorn settings: `gunicorn -c config/gunicorn.py config.wsgi` (see README, Deploying)."""
+
+import json
+import os
+
+from gunicorn.glogging import Logger
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", os.cpu_count() or 2))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 20
+# Recycle workers now and then so that no slow leak outlives a day of traffic.
+max_requests = 2000
+max_requests_jitter = 200
+# Only the reverse proxy on this machine may say that a request came over HTTPS.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = "-"
+errorlog = "-"
+
+
+class JsonAccessLogger(Logger):
+    """One JSON line per request on stdout: no cookies, no headers beyond these, no bodies."""
+
+    def access(self, resp, req, environ, request_time):
+        if not self.cfg.accesslog:
+            return
+        line = {
+            "method": req.method,
+            "path": req.path,
+            "status": resp.status_code,
+            "bytes": getattr(resp, "sent", None),
+            "duration_ms": round(request_time.total_seconds() * 1000, 1),
+            "remote": environ.get("REMOTE_ADDR"),
+            "forwarded_for": environ.get("HTTP_X_FORWARDED_FOR"),
+            "user_agent": environ.get("HTTP_USER_AGENT"),
+        }
+        self.access_log.info(json.dumps(line, ensure_ascii=False))
+
+
+logger_class = JsonAccessLogger
