@@ -74,6 +74,15 @@ def test_page_is_accessible_and_fits_the_screen(site, content, open_page, page_n
     assert small == []
 
 
+def test_pages_break_no_content_security_policy(site, content, open_page):
+    page = open_page(WIDTHS["desktop"], bypass_csp=False)
+    problems = []
+    page.on("console", lambda message: problems.append(message.text))
+    for name in PAGES:
+        page.goto(site + address(name, content))
+    assert [text for text in problems if "Content Security Policy" in text] == []
+
+
 @pytest.mark.parametrize("page_name", PAGES)
 def test_page_fits_the_narrowest_phone(site, content, open_page, page_name):
     page = open_page(320)
