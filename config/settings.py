@@ -97,10 +97,22 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Shared by every worker process, so that a save in one invalidates for all.
-CACHES = {
-    "default": env.cache("DJANGO_CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}"),
-}
+# Shared by every worker process, so that a save in one invalidates for all: files on this machine
+# by default, Redis (shared by every instance) when REDIS_URL is set.
+if REDIS_URL := env("REDIS_URL", default=""):
+    CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.3, "socket_timeout": 0.3},
+        }
+    }
+else:
+    CACHES = {
+        "default": env.cache(
+            "DJANGO_CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}"
+        ),
+    }
 
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out username is refused before its password is even checked.
@@ -119,6 +131,10 @@ AXES_RESET_ON_SUCCESS = True
 # Staff sign in to the admin with a password and a TOTP code (django-otp): on in production.
 ADMIN_REQUIRE_2FA = env.bool("DJANGO_ADMIN_REQUIRE_2FA", default=not DEBUG)
 OTP_TOTP_ISSUER = "State Committee for Science and Technology"
+
+# Rendered public pages and feeds kept in the cache (config/page_cache.py); off to measure the
+# site without it.
+PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}

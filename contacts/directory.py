@@ -11,6 +11,8 @@ from django.core.cache import cache
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from config import page_cache
+
 from .models import Agency, ContactPoint, SpecialDay
 from .schedule import AGENCY_TIME_ZONE
 
@@ -54,3 +56,5 @@ def get_directory():
 
 def forget_directory(**kwargs):
     cache.delete(CACHE_KEY)
+    # Every page shows the contacts in its header.
+    page_cache.forget_pages()

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,8 +8,12 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from .caching import forget_next_change
-        from .models import Article
+        from .caching import forget_news
 
-        post_save.connect(forget_next_change, sender=Article, dispatch_uid="news-next-change-save")
-        post_delete.connect(forget_next_change, sender=Article, dispatch_uid="news-next-change-del")
+        # Anything a public page or feed shows: a change drops the cached copies everywhere.
+        for model in ("Article", "Topic", "Attachment", "ChangeNote"):
+            sender = self.get_model(model)
+            post_save.connect(forget_news, sender=sender, dispatch_uid=f"forget-news-{model}")
+            post_delete.connect(forget_news, sender=sender, dispatch_uid=f"forget-news-del-{model}")
+        topics = self.get_model("Article").topics.through
+        m2m_changed.connect(forget_news, sender=topics, dispatch_uid="forget-news-topics")

@@ -1,57 +1,44 @@
-"""How long a public response may be kept by browsers and proxies.
+"""No public answer may be kept past the next moment an article goes live or expires.
 
-Never past the next moment an article goes live or expires, so that a scheduled release shows
-up, and an expired one goes away, on time. That moment is itself cached until it passes or an
-article is saved.
+That moment is itself cached until it passes or an article is saved.
 """
 
-import functools
 import math
 
 from django.core.cache import cache
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from config import page_cache
 
 from .models import Article
 
-MAX_AGE = 60
 NEXT_CHANGE_KEY = "news:next-change"
 NO_CHANGE = "none"
+# With nothing scheduled, look again after this long.
+RECHECK = 3600
 
 
 def next_change():
     value = cache.get(NEXT_CHANGE_KEY)
     if value is None:
         value = Article.objects.next_change() or NO_CHANGE
-        timeout = MAX_AGE if value == NO_CHANGE else seconds_until(value)
-        cache.set(NEXT_CHANGE_KEY, value, timeout)
+        cache.set(NEXT_CHANGE_KEY, value, RECHECK if value == NO_CHANGE else seconds_until(value))
     return None if value == NO_CHANGE else value
 
 
-def forget_next_change(**kwargs):
-    cache.delete(NEXT_CHANGE_KEY)
-
-
 def seconds_until(moment):
-    return max(0, math.ceil((moment - timezone.now()).total_seconds()))
+    """Whole seconds that end strictly before `moment`: a cache still holds at its last second."""
+    return max(0, math.ceil((moment - timezone.now()).total_seconds()) - 1)
 
 
-def public_max_age():
+def seconds_until_next_change():
     change = next_change()
-    return MAX_AGE if change is None else min(MAX_AGE, seconds_until(change))
+    return RECHECK if change is None else min(RECHECK, seconds_until(change))
 
 
-def cache_public(view):
-    """Mark a public response cacheable, unless the view already said otherwise (previews)."""
+def forget_news(**kwargs):
+    cache.delete(NEXT_CHANGE_KEY)
+    page_cache.forget_pages()
 
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if not response.has_header("Cache-Control"):
-            patch_cache_control(response, public=True, max_age=public_max_age())
-            # The low-vision version is chosen by a cookie: a copy kept for one reader's
-            # settings must not be shown to another.
-            patch_vary_headers(response, ["Cookie"])
-        return response
 
-    return wrapped
+cache_public = page_cache.cache_public(seconds_until_next_change)

@@ -94,3 +94,9 @@ def make_topic(db):
         )
 
     return make
+
+
+@pytest.fixture
+def uncached(settings):
+    """Query counts are about the work a page does, so the page cache is off for them."""
+    settings.PAGE_CACHE = False

@@ -38,6 +38,7 @@ def test_header_shows_seed_contacts_on_every_page_type(client, demo_contacts, pa
         assert "Hotline:" in header
 
 
+@pytest.mark.usefixtures("uncached")
 def test_header_costs_no_query_once_cached(client, demo_contacts, make_article):
     article = make_article()
     client.get(reverse("home"))

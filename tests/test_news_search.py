@@ -105,6 +105,7 @@ def test_any_query_gives_a_page(client, make_article, query):
     assert Article.objects.count() == 1
 
 
+@pytest.mark.usefixtures("uncached")
 def test_query_count_is_constant(client, make_article):
     def count():
         client.get(SEARCH, {"q": "programme"})
@@ -120,6 +121,7 @@ def test_query_count_is_constant(client, make_article):
 
 
 @on_postgresql
+@pytest.mark.usefixtures("uncached")
 def test_postgresql_uses_the_weighted_vector_and_stemming(client, make_article):
     make_article(title="Innovation programmes approved")
     with CaptureQueriesContext(connection) as queries:

@@ -69,6 +69,7 @@ def test_article_shows_its_topics_as_links(client, make_article, make_topic):
     assert '<a href="/news/topics/innovation/">Innovation</a>' in text
 
 
+@pytest.mark.usefixtures("uncached")
 def test_topic_page_and_feed_queries_do_not_grow(client, make_article, make_topic):
     topic = make_topic()
 

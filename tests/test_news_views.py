@@ -191,6 +191,7 @@ def _queries_for(client, url):
         ("news:feed-atom", []),
     ],
 )
+@pytest.mark.usefixtures("uncached")
 def test_query_count_does_not_grow_with_articles(client, make_article, url_name, args):
     url = reverse(url_name, args=args)
     january = datetime.datetime(2023, 1, 10, tzinfo=datetime.UTC)
@@ -205,6 +206,7 @@ def test_query_count_does_not_grow_with_articles(client, make_article, url_name,
     assert with_sixty <= 6
 
 
+@pytest.mark.usefixtures("uncached")
 def test_article_page_query_count(client, make_article, django_assert_max_num_queries):
     for _ in range(59):
         make_article()

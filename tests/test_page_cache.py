@@ -1,0 +1,88 @@
+"""Cached public pages: served without the database, dropped at once when what they show changes."""
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from config.cache import ResilientRedisCache
+from news.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(client, url, **extra):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **extra)
+    return response, len(queries)
+
+
+@pytest.mark.parametrize(
+    "url_name", ["home", "news:list", "news:feed-rss", "news:feed-atom", "sitemap"]
+)
+def test_second_request_is_served_from_the_cache(client, make_article, demo_contacts, url_name):
+    make_article()
+    url = reverse(url_name)
+    client.get(url)
+    client.get(url)
+    response, count = queries_for(client, url)
+    assert response.status_code == 200
+    assert count == 0
+
+
+def test_publishing_shows_at_once_on_cached_pages(client, make_article, demo_contacts):
+    article = make_article(title="Scheduled release", status=Article.Status.DRAFT)
+    for url in (reverse("home"), reverse("news:list"), reverse("news:feed-atom")):
+        client.get(url)
+        assert "Scheduled release" not in client.get(url).content.decode()
+    article.status = Article.Status.PUBLISHED
+    article.save()
+    for url in (reverse("home"), reverse("news:list"), reverse("news:feed-atom")):
+        assert "Scheduled release" in client.get(url).content.decode()
+
+
+def test_contacts_change_shows_at_once_on_cached_pages(client, make_article, demo_contacts):
+    make_article()
+    client.get(reverse("news:list"))
+    phone = demo_contacts.phones.get()
+    phone.number = "+375 17 222-22-22"
+    phone.save()
+    assert "+375 (17) 222-22-22" in client.get(reverse("news:list")).text
+
+
+def test_staff_always_get_a_fresh_page(editor_client, make_article):
+    make_article()
+    editor_client.get(reverse("news:list"))
+    _, count = queries_for(editor_client, reverse("news:list"))
+    assert count > 0
+
+
+def test_a_preview_is_never_cached(editor_client, make_article):
+    draft = make_article(status=Article.Status.DRAFT)
+    assert editor_client.get(draft.get_absolute_url()).status_code == 200
+    assert Client().get(draft.get_absolute_url()).status_code == 404
+
+
+def test_low_vision_readers_get_their_own_copy(client, make_article):
+    make_article()
+    client.get(reverse("news:list"))
+    client.cookies["low_vision"] = "size=larger.contrast=high.images=shown.spacing=wide"
+    assert "lv-size-larger" in client.get(reverse("news:list")).text
+
+
+def test_site_keeps_serving_when_redis_is_down(client, make_article, settings):
+    # Nothing listens on port 9: every cache call fails at once.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    assert isinstance(caches["default"], ResilientRedisCache)
+    make_article(title="Served without Redis")
+    for url in (reverse("home"), reverse("news:list"), reverse("contacts:index")):
+        assert client.get(url).status_code == 200
+    assert "Served without Redis" in client.get(reverse("news:list")).text
