@@ -251,3 +251,18 @@ def test_second_factor_is_required_and_enrolled_by_command(client, clerk, two_fa
     )
     assert response.status_code == 302
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_lockout_counts_the_reader_behind_the_proxy_not_the_proxy(client, clerk):
+    def via_proxy(password, reader):
+        return client.post(
+            reverse("admin:login"),
+            {"username": "clerk", "password": password, "next": "/admin/"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"1.2.3.4, {reader}",
+        )
+
+    for _ in range(5):
+        via_proxy("wrong", "203.0.113.9")
+    assert via_proxy("right-password-1", "203.0.113.9").status_code == 429
+    assert via_proxy("right-password-1", "198.51.100.7").status_code == 302

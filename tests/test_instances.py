@@ -1,0 +1,129 @@
+"""Several instances, one site: what is published through one is on every other at once."""
+
+import shutil
+import urllib.request
+import uuid
+
+import pytest
+
+from tests.instances import (
+    Browser,
+    Instance,
+    Nginx,
+    manage,
+    postgresql_available,
+    production_environment,
+    redis_available,
+)
+
+SETUP = """
+from django.contrib.auth import get_user_model
+from news.models import Article
+get_user_model().objects.create_superuser("chief", "chief@example.by", "chief-pass-1")
+Article.objects.create(title="Decree on the innovation fund", slug="decree", lead="Lead.",
+                       body="<p>Body.</p>", status="draft")
+"""
+
+
+def read(url):
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (our own test server)
+        return response.read().decode()
+
+
+def publish_through(instance, browser):
+    login = f"{instance.url}/admin/login/?next=/admin/"
+    status, _ = browser.post(login, {"username": "chief", "password": "chief-pass-1"})
+    assert status == 200
+    changelist = f"{instance.url}/admin/news/article/"
+    _, page = browser.get(changelist)
+    pk = page.split('name="_selected_action" value="')[1].split('"')[0]
+    browser.post(changelist, {"action": "publish", "_selected_action": pk, "index": "0"})
+
+
+@pytest.fixture
+def two_instances(tmp_path):
+    environment = production_environment(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
+        DJANGO_CACHE_URL=f"filecache://{tmp_path / 'cache'}",
+        DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
+    )
+    manage(environment, "migrate", "--no-input")
+    manage(environment, "shell", "-c", SETUP)
+    first, second = Instance(environment), Instance(environment)
+    yield first, second
+    first.stop()
+    second.stop()
+
+
+def test_published_through_one_instance_is_at_once_on_the_other(two_instances):
+    first, second = two_instances
+    for path in ("/", "/news/", "/news/feed/atom/"):
+        read(second.url + path)  # now cached by the second instance
+        assert "Decree on the innovation fund" not in read(second.url + path)
+    publish_through(first, Browser())
+    for path in ("/", "/news/", "/news/feed/atom/"):
+        assert "Decree on the innovation fund" in read(second.url + path)
+
+
+def test_staff_session_works_on_both_instances(two_instances):
+    first, second = two_instances
+    browser = Browser()
+    status, _ = browser.post(
+        f"{first.url}/admin/login/?next=/admin/", {"username": "chief", "password": "chief-pass-1"}
+    )
+    assert status == 200
+    _, page = browser.get(f"{second.url}/admin/")
+    assert "Site administration" in page
+
+
+@pytest.fixture
+def shared_services(tmp_path):
+    """Two instances sharing PostgreSQL and Redis, behind nginx, as in production."""
+    missing = [
+        name
+        for name, available in (
+            ("PostgreSQL on 127.0.0.1:5432", postgresql_available()),
+            ("Redis on 127.0.0.1:6379", redis_available()),
+            ("nginx", shutil.which("nginx") is not None),
+        )
+        if not available
+    ]
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} (CI provides them)")
+    import psycopg
+    import redis
+
+    database = f"agency_instances_{uuid.uuid4().hex[:8]}"
+    admin_url = "postgres://postgres@127.0.0.1:5432/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{database}"')
+    redis.Redis.from_url("redis://127.0.0.1:6379/15").flushdb()
+    environment = production_environment(
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{database}",
+        REDIS_URL="redis://127.0.0.1:6379/15",
+        DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
+    )
+    manage(environment, "migrate", "--no-input")
+    manage(environment, "shell", "-c", SETUP)
+    first, second = Instance(environment), Instance(environment)
+    proxy = Nginx(tmp_path, [first, second])
+    yield first, second, proxy
+    proxy.stop()
+    first.stop()
+    second.stop()
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE "{database}" WITH (FORCE)')
+
+
+def test_behind_nginx_with_postgresql_and_redis(shared_services):
+    first, second, proxy = shared_services
+    for base in (second.url, proxy.url):
+        assert "Decree on the innovation fund" not in read(base + "/news/")
+        assert "Decree on the innovation fund" not in read(base + "/news/feed/rss/")
+    browser = Browser()
+    publish_through(first, browser)
+    for base in (second.url, proxy.url):
+        assert "Decree on the innovation fund" in read(base + "/news/")
+        assert "Decree on the innovation fund" in read(base + "/news/feed/rss/")
+    _, page = browser.get(f"{second.url}/admin/")
+    assert "Site administration" in page
