@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # Development defaults; an exported variable or a .env file overrides them.
 export DJANGO_DEBUG ?= true
 
-.PHONY: run serve test setup demo static clean
+.PHONY: run serve test bench setup demo static clean
 
 run: setup demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
@@ -18,6 +18,10 @@ serve: setup demo var/secret-key
 	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_HSTS_SECONDS=0 \
 	GUNICORN_BIND=127.0.0.1:$(PORT) $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
+
+# Load test (needs wrk: apt-get install wrk); figures and how to read them: README, Performance.
+bench: setup
+	$(BIN)/python -m config.bench
 
 var/secret-key:
 	mkdir -p var && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@

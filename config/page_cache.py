@@ -11,6 +11,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from config.low_vision import COOKIE as LOW_VISION_COOKIE
@@ -33,6 +34,10 @@ def forget_pages(**kwargs):
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
+def accepts_gzip(request):
+    return "gzip" in request.headers.get("Accept-Encoding", "")
+
+
 def page_key(request):
     parts = [
         generation(),
@@ -41,6 +46,7 @@ def page_key(request):
         request.get_host(),
         request.get_full_path(),
         request.COOKIES.get(LOW_VISION_COOKIE, ""),
+        "gzip" if accepts_gzip(request) else "identity",
     ]
     return "pages:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
 
@@ -67,11 +73,11 @@ def cache_public(seconds_until_change):
             # The low-vision version is chosen by a cookie: one reader's copy is not another's.
             patch_vary_headers(response, ["Cookie"])
             if key and response.status_code == 200 and lifetime > 0:
-                store = functools.partial(_store, key, min(SERVER_MAX_AGE, lifetime))
+                store = functools.partial(_store, request, key, min(SERVER_MAX_AGE, lifetime))
                 if hasattr(response, "add_post_render_callback"):
                     response.add_post_render_callback(store)
                 else:
-                    store(response)
+                    response = store(response)
             return response
 
         return wrapped
@@ -79,5 +85,8 @@ def cache_public(seconds_until_change):
     return decorator
 
 
-def _store(key, timeout, response):
+def _store(request, key, timeout, response):
+    # Compressed once, here, rather than on every request (Django's own gzip, headers and all).
+    response = GZipMiddleware(lambda request: response).process_response(request, response)
     cache.set(key, response, timeout)
+    return response

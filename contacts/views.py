@@ -1,3 +1,4 @@
+import math
 from dataclasses import dataclass
 
 from django.http import Http404, HttpResponse
@@ -5,6 +6,8 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.text import slugify
 from django.views.generic import TemplateView
+
+from config import page_cache
 
 from .directory import get_directory
 from .schedule import Schedule, Status
@@ -24,6 +27,19 @@ class ContactPointView:
     def upcoming_special_days(self):
         today = self.status.now.date()
         return [special for special in self.point.special_days.all() if special.date >= today]
+
+
+def seconds_until_status_changes():
+    """The contacts page shows "Open now": it may be kept until the first status changes."""
+    now = timezone.now()
+    changes = [
+        status.changes_at
+        for point in get_directory().contact_points
+        if (status := point.schedule().status_at(now)).changes_at
+    ]
+    if not changes:
+        return page_cache.SERVER_MAX_AGE
+    return max(0, math.ceil((min(changes) - now).total_seconds()) - 1)
 
 
 class ContactsView(TemplateView):

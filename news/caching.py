@@ -13,6 +13,7 @@ from config import page_cache
 from .models import Article
 
 NEXT_CHANGE_KEY = "news:next-change"
+YEARS_KEY = "news:years"
 NO_CHANGE = "none"
 # With nothing scheduled, look again after this long.
 RECHECK = 3600
@@ -37,7 +38,7 @@ def seconds_until_next_change():
 
 
 def forget_news(**kwargs):
-    cache.delete(NEXT_CHANGE_KEY)
+    cache.delete_many([NEXT_CHANGE_KEY, YEARS_KEY])
     page_cache.forget_pages()
 
 

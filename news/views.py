@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
@@ -10,6 +11,7 @@ from django.views.generic.dates import (
 )
 
 from . import search
+from .caching import YEARS_KEY, seconds_until_next_change
 from .models import Article, ArticleAlias, PreviewLink, State, Topic
 from .structured_data import news_article
 
@@ -77,7 +79,15 @@ class HomePageView(PublishedArticleMixin, ListView):
 
 
 class ArticleArchiveView(ArchiveMixin, ArchiveIndexView):
-    pass
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        # The years with news change only when an article does: kept until then.
+        return cache.get_or_set(
+            YEARS_KEY,
+            lambda: list(
+                super(ArticleArchiveView, self).get_date_list(queryset, date_type, ordering)
+            ),
+            seconds_until_next_change(),
+        )
 
 
 class ArticleYearArchiveView(ArchiveMixin, YearArchiveView):

@@ -86,3 +86,30 @@ def test_site_keeps_serving_when_redis_is_down(client, make_article, settings):
     for url in (reverse("home"), reverse("news:list"), reverse("contacts:index")):
         assert client.get(url).status_code == 200
     assert "Served without Redis" in client.get(reverse("news:list")).text
+
+
+def test_contacts_page_is_kept_only_until_the_status_changes(client, demo_contacts):
+    import datetime
+    import zoneinfo
+
+    import time_machine
+
+    minsk = zoneinfo.ZoneInfo("Europe/Minsk")
+    with time_machine.travel(datetime.datetime(2026, 11, 25, 12, 59, 0, tzinfo=minsk), tick=False):
+        first = client.get(reverse("contacts:index"))
+        assert "Open now — closes at 13.00" in first.text
+        assert "max-age=59" in first["Cache-Control"]
+    with time_machine.travel(datetime.datetime(2026, 11, 25, 13, 0, 0, tzinfo=minsk), tick=False):
+        assert "Lunch break — reopens at 14.00" in client.get(reverse("contacts:index")).text
+
+
+def test_feeds_are_cached_compressed(client, make_article):
+    import gzip
+
+    make_article(title="Compressed once")
+    client.get(reverse("news:feed-rss"), HTTP_ACCEPT_ENCODING="gzip")
+    response, count = queries_for(client, reverse("news:feed-rss"), HTTP_ACCEPT_ENCODING="gzip")
+    assert count == 0
+    assert response["Content-Encoding"] == "gzip"
+    assert b"Compressed once" in gzip.decompress(response.content)
+    assert b"Compressed once" in client.get(reverse("news:feed-rss")).content
