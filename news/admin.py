@@ -142,6 +142,21 @@ class ArticleAdmin(SimpleHistoryAdmin):
         }
         return TemplateResponse(request, "admin/news/article/compare.html", context)
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except OSError as error:
+            # The upload could not be written (disk full, read-only storage): the save was rolled
+            # back; show the form again, with what was typed and the reason.
+            request.storage_error = error
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if error := getattr(request, "storage_error", None):
+            form = type(form.__name__, (form,), {"storage_error": error})
+        return form
+
     def render_change_form(self, request, context, *args, **kwargs):
         response = super().render_change_form(request, context, *args, **kwargs)
         return allow_import_map(response, context.get("media", ""))

@@ -38,8 +38,20 @@ class ArticleAdminForm(forms.ModelForm):
         # Read now: the form's values are applied to the instance during validation.
         self.was_live = not self.instance._state.adding and self.instance.state == State.LIVE
 
+    # Set by the admin when storing this form's uploads failed (see ArticleAdmin.changeform_view).
+    storage_error = None
+
     def clean(self):
         cleaned_data = super().clean()
+        if self.storage_error:
+            raise ValidationError(
+                _(
+                    "The uploaded files could not be stored (%(reason)s), so nothing was saved. "
+                    "Try again later, or tell the site administrator."
+                ),
+                params={"reason": self.storage_error.strerror or self.storage_error},
+                code="storage",
+            )
         self._refuse_stale_version(cleaned_data.get("based_on_version"))
         if cleaned_data.get("minor_edit") and cleaned_data.get("change_note"):
             self.add_error("change_note", _("A minor edit has no change note: remove one of them."))

@@ -191,3 +191,26 @@ def test_bad_attachment_is_refused_and_nothing_saved(
 def test_uploads_go_through_the_configured_storage(settings):
     assert settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
     assert str(default_storage.location).startswith(str(settings.MEDIA_ROOT))
+
+
+def test_unwritable_media_storage_gives_a_form_error_and_saves_nothing(
+    admin_client_logged, make_article, settings
+):
+    # A read-only file system: even root cannot write under /proc.
+    settings.MEDIA_ROOT = "/proc/agency-media"
+    article = make_article(title="Untouched")
+    data = article_form(admin_client_logged, change_url(article)) | {
+        "title": "Changed",
+        "minor_edit": "on",
+        "attachments-TOTAL_FORMS": "1",
+        "attachments-0-title": "Decree No. 12",
+        "attachments-0-file": SimpleUploadedFile("decree.pdf", PDF),
+        "attachments-0-position": "0",
+    }
+    response = admin_client_logged.post(change_url(article), data)
+    assert response.status_code == 200
+    assert "The uploaded files could not be stored" in response.text
+    assert 'value="Changed"' in response.text  # what was typed is still there
+    article.refresh_from_db()
+    assert article.title == "Untouched"
+    assert not Attachment.objects.exists()
