@@ -2,6 +2,7 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from django.views.generic.dates import (
     ArchiveIndexView,
@@ -90,13 +91,24 @@ class ArticleArchiveView(ArchiveMixin, ArchiveIndexView):
         )
 
 
-class ArticleYearArchiveView(ArchiveMixin, YearArchiveView):
+class PeriodArchiveMixin(ArchiveMixin):
+    """A year or a month: 404 when it has no news, found by counting the page, not by an extra query."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if not response.context_data["paginator"].count:
+            raise Http404(_("No news was published in this period."))
+        return response
+
+
+class ArticleYearArchiveView(PeriodArchiveMixin, YearArchiveView):
     make_object_list = True
-    allow_empty = False
 
 
-class ArticleMonthArchiveView(ArchiveMixin, MonthArchiveView):
-    allow_empty = False
+class ArticleMonthArchiveView(PeriodArchiveMixin, MonthArchiveView):
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        # A month's page lists its articles, not its days: that query is not needed.
+        return []
 
 
 class ArticlePageMixin:
@@ -112,7 +124,8 @@ class ArticleDetailView(ArticlePageMixin, PublishedArticleMixin, DateDetailView)
             articles = Article.objects.all()
         else:
             articles = Article.objects.on_record()
-        return articles.prefetch_related("topics", "attachments", "change_notes")
+        # Change notes are read only for an article that has some (revised_at is set).
+        return articles.prefetch_related("topics", "attachments")
 
     def get(self, request, *args, **kwargs):
         try:

@@ -202,8 +202,7 @@ def test_query_count_does_not_grow_with_articles(client, make_article, url_name,
         make_article(pub_date=january + datetime.timedelta(hours=3 + hour))
     with_sixty = _queries_for(client, url)
     assert with_three == with_sixty
-    # Archives also look up their neighbouring periods: still a fixed number.
-    assert with_sixty <= 6
+    assert with_sixty <= 3
 
 
 @pytest.mark.usefixtures("uncached")
@@ -212,6 +211,6 @@ def test_article_page_query_count(client, make_article, django_assert_max_num_qu
         make_article()
     article = make_article()
     client.get(article.get_absolute_url())  # the header's contacts are now cached
-    # the article, then its change notes, topics and attachments
-    with django_assert_max_num_queries(4):
+    # the article, its topics and its attachments
+    with django_assert_max_num_queries(3):
         client.get(article.get_absolute_url())
