@@ -92,7 +92,7 @@ class ArticleArchiveView(ArchiveMixin, ArchiveIndexView):
 
 
 class PeriodArchiveMixin(ArchiveMixin):
-    """A year or a month: 404 when it has no news, found by counting the page, not by an extra query."""
+    """A year or a month: 404 when it has no news, known from the page count (no extra query)."""
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
