@@ -51,20 +51,20 @@ def page_key(request):
     return "pages:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
+def cacheable(request):
+    return (
+        settings.PAGE_CACHE
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
 def cache_public(seconds_until_change):
-    """Cache a public view's answers; `seconds_until_change()` says how long they stay true."""
+    """Mark a public view's answers cacheable; `seconds_until_change()` says how long they hold."""
 
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            cacheable = (
-                settings.PAGE_CACHE
-                and request.method in ("GET", "HEAD")
-                and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            )
-            key = page_key(request) if cacheable else None
-            if key and (cached := cache.get(key)) is not None:
-                return cached
             response = view(request, *args, **kwargs)
             if response.has_header("Cache-Control"):  # the view decided (a preview, say)
                 return response
@@ -72,12 +72,8 @@ def cache_public(seconds_until_change):
             patch_cache_control(response, public=True, max_age=min(BROWSER_MAX_AGE, lifetime))
             # The low-vision version is chosen by a cookie: one reader's copy is not another's.
             patch_vary_headers(response, ["Cookie"])
-            if key and response.status_code == 200 and lifetime > 0:
-                store = functools.partial(_store, request, key, min(SERVER_MAX_AGE, lifetime))
-                if hasattr(response, "add_post_render_callback"):
-                    response.add_post_render_callback(store)
-                else:
-                    response = store(response)
+            if response.status_code == 200 and lifetime > 0:
+                response.page_cache_timeout = min(SERVER_MAX_AGE, lifetime)
             return response
 
         return wrapped
@@ -85,8 +81,26 @@ def cache_public(seconds_until_change):
     return decorator
 
 
-def _store(request, key, timeout, response):
-    # Compressed once, here, rather than on every request (Django's own gzip, headers and all).
-    response = GZipMiddleware(lambda request: response).process_response(request, response)
-    cache.set(key, response, timeout)
-    return response
+class PageCacheMiddleware:
+    """Serves and keeps the responses that `cache_public` marked.
+
+    It sits after the middleware that adds security headers and answers conditional requests, so
+    those apply to cached copies too, and before the rest (sessions, CSRF, authentication…), which a
+    cached public page does not need.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = page_key(request) if cacheable(request) else None
+        if key and (cached := cache.get(key)) is not None:
+            return cached
+        response = self.get_response(request)
+        timeout = getattr(response, "page_cache_timeout", None)
+        # A response that sets a cookie belongs to one reader only.
+        if key and timeout and not response.cookies:
+            # Compressed once, here, rather than on every request (Django's own gzip).
+            response = GZipMiddleware(self.get_response).process_response(request, response)
+            cache.set(key, response, timeout)
+        return response

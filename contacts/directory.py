@@ -47,7 +47,9 @@ def load_directory():
             queryset=SpecialDay.objects.filter(date__gte=since).prefetch_related("hours"),
         ),
     )
-    return Directory(agency=Agency.get_solo(), contact_points=list(points))
+    # Not get_solo(): that would write an empty record during a reader's request.
+    agency = Agency.objects.filter(pk=Agency.singleton_instance_id).first() or Agency()
+    return Directory(agency=agency, contact_points=list(points))
 
 
 def get_directory():

@@ -113,3 +113,15 @@ def test_feeds_are_cached_compressed(client, make_article):
     assert response["Content-Encoding"] == "gzip"
     assert b"Compressed once" in gzip.decompress(response.content)
     assert b"Compressed once" in client.get(reverse("news:feed-rss")).content
+
+
+def test_cached_copies_keep_security_headers_and_answer_304(client, make_article, demo_contacts):
+    make_article()
+    client.get(reverse("news:list"))
+    hit, count = queries_for(client, reverse("news:list"))
+    assert count == 0
+    assert "default-src 'self'" in hit["Content-Security-Policy"]
+    assert hit["X-Frame-Options"] == "DENY"
+    assert hit["X-Content-Type-Options"] == "nosniff"
+    again = client.get(reverse("news:list"), HTTP_IF_NONE_MATCH=hit["ETag"])
+    assert again.status_code == 304
