@@ -7,11 +7,13 @@ old entries simply expire. Staff (anyone with a session) always get a fresh page
 
 import functools
 import hashlib
+import math
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
 from django.middleware.gzip import GZipMiddleware
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from config.low_vision import COOKIE as LOW_VISION_COOKIE
@@ -20,6 +22,11 @@ GENERATION_KEY = "pages:generation"
 # Browsers and proxies may keep a page this long; this cache keeps it until the content changes.
 BROWSER_MAX_AGE = 60
 SERVER_MAX_AGE = 3600
+
+
+def seconds_until(moment):
+    """Whole seconds that end strictly before `moment`: a cache still holds at its last second."""
+    return max(0, math.ceil((moment - timezone.now()).total_seconds()) - 1)
 
 
 def generation():

@@ -1,4 +1,3 @@
-import math
 from dataclasses import dataclass
 
 from django.http import Http404, HttpResponse
@@ -39,7 +38,7 @@ def seconds_until_status_changes():
     ]
     if not changes:
         return page_cache.SERVER_MAX_AGE
-    return max(0, math.ceil((min(changes) - now).total_seconds()) - 1)
+    return page_cache.seconds_until(min(changes))
 
 
 class ContactsView(TemplateView):

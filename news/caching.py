@@ -3,12 +3,10 @@
 That moment is itself cached until it passes or an article is saved.
 """
 
-import math
-
 from django.core.cache import cache
-from django.utils import timezone
 
 from config import page_cache
+from config.page_cache import seconds_until
 
 from .models import Article
 
@@ -25,11 +23,6 @@ def next_change():
         value = Article.objects.next_change() or NO_CHANGE
         cache.set(NEXT_CHANGE_KEY, value, RECHECK if value == NO_CHANGE else seconds_until(value))
     return None if value == NO_CHANGE else value
-
-
-def seconds_until(moment):
-    """Whole seconds that end strictly before `moment`: a cache still holds at its last second."""
-    return max(0, math.ceil((moment - timezone.now()).total_seconds()) - 1)
 
 
 def seconds_until_next_change():
