@@ -77,8 +77,7 @@ def main():
     manage(environment, "generatenews", "--count", "2000")
     manage(environment, "collectstatic", "--no-input")
 
-    workers = {"GUNICORN_WORKERS": "2"}
-    server = Instance(environment | workers)
+    server = Instance(environment, workers=2)
     list_page = fetch(server.url + "/news/")
     article = re.search(rb'href="(/news/\d{4}/\d\d/\d\d/[^"]+/)"', list_page).group(1).decode()
     pages = {
@@ -100,7 +99,7 @@ def main():
 
     print(f"Database: {database.split(':')[0]}; wrk -t2 -c32 -d{DURATION}; gunicorn, 2 workers")
     for label, extra in (("page cache on", {}), ("page cache off", {"DJANGO_PAGE_CACHE": "false"})):
-        server = Instance(environment | workers | extra)
+        server = Instance(environment | extra, workers=2)
         print(f"\n{label}")
         print(
             f"{'page':20} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'ref req/s':>10} {'ratio':>6}"

@@ -47,15 +47,15 @@ def manage(environment, *args):
 
 
 class Instance:
-    """One gunicorn instance with one worker, on its own port."""
+    """One gunicorn instance, with one worker unless told, on its own port."""
 
-    def __init__(self, environment, port=None):
+    def __init__(self, environment, port=None, workers=1):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"],
             cwd=PROJECT,
-            env=environment | {"GUNICORN_BIND": f"127.0.0.1:{self.port}", "GUNICORN_WORKERS": "1"},
+            env=environment | {"GUNICORN_BIND": f"127.0.0.1:{self.port}", "GUNICORN_WORKERS": str(workers)},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
