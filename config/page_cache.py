@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.middleware.gzip import GZipMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 
 from config.low_vision import COOKIE as LOW_VISION_COOKIE
 
@@ -35,6 +36,11 @@ def generation():
         cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
         current = cache.get(GENERATION_KEY, "")
     return current
+
+
+def content_generation(request):
+    """The generation, read from the cache only if a template asks for it."""
+    return {"content_generation": SimpleLazyObject(generation)}
 
 
 def forget_pages(**kwargs):

@@ -87,8 +87,12 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "contacts.context_processors.contact_block",
                 "config.low_vision.low_vision",
+                "config.page_cache.content_generation",
             ],
-            "libraries": {"json_ld": "config.templatetags.json_ld"},
+            "libraries": {
+                "fragments": "config.templatetags.fragments",
+                "json_ld": "config.templatetags.json_ld",
+            },
         },
     },
 ]

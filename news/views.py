@@ -1,3 +1,5 @@
+import functools
+
 from django.core.cache import cache
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
@@ -24,6 +26,7 @@ def never_cache_private(response):
 
 
 class PublishedArticleMixin:
+    model = Article  # known without building the queryset, which the date views would do again
     date_field = "pub_date"
     month_format = "%m"
     day_format = "%d"
@@ -113,7 +116,8 @@ class ArticleMonthArchiveView(PeriodArchiveMixin, MonthArchiveView):
 
 class ArticlePageMixin:
     def get_context_data(self, **kwargs):
-        structured_data = news_article(self.object, self.request)
+        # A callable: the template calls it only when it renders the fragment that shows it.
+        structured_data = functools.partial(news_article, self.object, self.request)
         return super().get_context_data(structured_data=structured_data, **kwargs)
 
 
@@ -124,8 +128,9 @@ class ArticleDetailView(ArticlePageMixin, PublishedArticleMixin, DateDetailView)
             articles = Article.objects.all()
         else:
             articles = Article.objects.on_record()
-        # Change notes are read only for an article that has some (revised_at is set).
-        return articles.prefetch_related("topics", "attachments")
+        # Topics, attachments and change notes are read by the template, only when it renders
+        # the article's fragment (change notes only for an article that has some).
+        return articles
 
     def get(self, request, *args, **kwargs):
         try:

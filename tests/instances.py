@@ -55,7 +55,8 @@ class Instance:
         self.process = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"],
             cwd=PROJECT,
-            env=environment | {"GUNICORN_BIND": f"127.0.0.1:{self.port}", "GUNICORN_WORKERS": str(workers)},
+            env=environment
+            | {"GUNICORN_BIND": f"127.0.0.1:{self.port}", "GUNICORN_WORKERS": str(workers)},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

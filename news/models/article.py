@@ -165,7 +165,13 @@ class Article(models.Model):
         verbose_name_plural = _("articles")
         ordering = ["-pub_date", "-id"]
         get_latest_by = "pub_date"
-        indexes = [models.Index(fields=["status", "-pub_date"], name="news_article_public_idx")]
+        # In the public order, with the expiry too: counting and paging the published articles
+        # reads the index alone.
+        indexes = [
+            models.Index(
+                fields=["status", "-pub_date", "-id", "expires_at"], name="news_article_listing_idx"
+            )
+        ]
         permissions = [
             ("publish_article", _("Can publish, schedule, unpublish and withdraw articles"))
         ]
