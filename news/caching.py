@@ -4,6 +4,8 @@ That moment is itself cached until it passes or an article is saved.
 """
 
 from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 
 from config import page_cache
 from config.page_cache import seconds_until
@@ -28,6 +30,23 @@ def next_change():
 def seconds_until_next_change():
     change = next_change()
     return RECHECK if change is None else min(RECHECK, seconds_until(change))
+
+
+class KeptCountPaginator(Paginator):
+    """A listing's article count, kept until an article is saved, goes live or expires.
+
+    Counting is the costly half of a page of a long listing, and its result changes only then.
+    """
+
+    def __init__(self, object_list, per_page, *, listing, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.key = f"news:count:{page_cache.generation()}:{listing}"
+
+    @cached_property
+    def count(self):
+        return cache.get_or_set(
+            self.key, lambda: Paginator.count.func(self), seconds_until_next_change()
+        )
 
 
 def forget_news(**kwargs):

@@ -14,7 +14,7 @@ from django.views.generic.dates import (
 )
 
 from . import search
-from .caching import YEARS_KEY, seconds_until_next_change
+from .caching import YEARS_KEY, KeptCountPaginator, seconds_until_next_change
 from .models import Article, ArticleAlias, PreviewLink, State, Topic
 from .structured_data import news_article
 
@@ -46,7 +46,14 @@ class ArchiveMixin(PublishedArticleMixin):
         return super().get_queryset().defer("body", "search_text")
 
 
-class TopicArticleListView(ArchiveMixin, ListView):
+class ListingMixin(ArchiveMixin):
+    """A listing whose count is kept between requests (not a search: queries are endless)."""
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return KeptCountPaginator(queryset, per_page, listing=self.request.path, **kwargs)
+
+
+class TopicArticleListView(ListingMixin, ListView):
     template_name = "news/topic_detail.html"
 
     def get_queryset(self):
@@ -82,7 +89,7 @@ class HomePageView(PublishedArticleMixin, ListView):
         return super().get_queryset()[:5]
 
 
-class ArticleArchiveView(ArchiveMixin, ArchiveIndexView):
+class ArticleArchiveView(ListingMixin, ArchiveIndexView):
     def get_date_list(self, queryset, date_type=None, ordering="ASC"):
         # The years with news change only when an article does: kept until then.
         return cache.get_or_set(
@@ -94,7 +101,7 @@ class ArticleArchiveView(ArchiveMixin, ArchiveIndexView):
         )
 
 
-class PeriodArchiveMixin(ArchiveMixin):
+class PeriodArchiveMixin(ListingMixin):
     """A year or a month: 404 when it has no news, known from the page count (no extra query)."""
 
     def get(self, request, *args, **kwargs):

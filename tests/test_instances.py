@@ -1,5 +1,6 @@
 """Several instances, one site: what is published through one is on every other at once."""
 
+import re
 import shutil
 import urllib.request
 import uuid
@@ -74,6 +75,42 @@ def test_staff_session_works_on_both_instances(two_instances):
     assert status == 200
     _, page = browser.get(f"{second.url}/admin/")
     assert "Site administration" in page
+
+
+PUBLISHED = """
+from news.models import Article
+Article.objects.create(title="Decree on the innovation fund", slug="decree", lead="Lead.",
+                       body="<p>Body.</p>", status="published")
+"""
+RETITLE = """
+from news.models import Article
+article = Article.objects.get(slug="decree")
+article.title = "Decree on the science fund"
+article.save()
+"""
+
+
+def test_fragments_kept_by_the_workers_give_way_to_a_save_in_another_process(tmp_path):
+    environment = production_environment(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
+        DJANGO_CACHE_URL=f"filecache://{tmp_path / 'cache'}",
+        DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
+        DJANGO_PAGE_CACHE="false",  # every page rendered, from the fragments kept
+    )
+    manage(environment, "migrate", "--no-input")
+    manage(environment, "shell", "-c", PUBLISHED)
+    site = Instance(environment, workers=2)
+    try:
+        path = re.search(r'href="(/news/\d{4}/[^"]+/decree/)"', read(site.url + "/news/")).group(1)
+        for _ in range(4):
+            assert "Decree on the innovation fund" in read(site.url + path)
+        manage(environment, "shell", "-c", RETITLE)
+        for _ in range(4):
+            page = read(site.url + path)
+            assert "Decree on the science fund" in page
+            assert "innovation fund" not in page
+    finally:
+        site.stop()
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -89,6 +90,27 @@ def test_article_page_shows_everything(client, make_article):
 def test_article_without_author_omits_written_by(client, make_article):
     article = make_article(author="")
     assert "Written by" not in client.get(article.get_absolute_url()).text
+
+
+@pytest.mark.usefixtures("uncached")
+def test_the_kept_count_follows_an_article_that_goes_live_without_a_save(client, make_article):
+    for _ in range(10):
+        make_article()
+    go_live = timezone.now() + datetime.timedelta(minutes=10)
+    make_article(pub_date=go_live)
+    assert client.get(reverse("news:list"), {"page": 2}).status_code == 404
+    assert "Page 1 of" not in client.get(reverse("news:list")).text
+    with time_machine.travel(go_live + datetime.timedelta(seconds=1), tick=False):
+        assert "Page 1 of 2" in client.get(reverse("news:list")).text
+        assert client.get(reverse("news:list"), {"page": 2}).status_code == 200
+
+
+def test_the_kept_count_follows_a_save(client, make_article):
+    articles = [make_article() for _ in range(11)]
+    assert client.get(reverse("news:list"), {"page": 2}).status_code == 200
+    articles[0].status = Article.Status.DRAFT
+    articles[0].save()
+    assert client.get(reverse("news:list"), {"page": 2}).status_code == 404
 
 
 @pytest.mark.parametrize(

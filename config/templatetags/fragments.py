@@ -2,9 +2,11 @@
 
 Django's fragment cache, keyed also by the content generation and the language. Every save of an
 article, a topic or the contacts starts a new generation (config/page_cache.py), so no fragment
-outlives what it shows, in any worker or instance. Unlike whole pages, fragments are shared by
-every address, cookie and encoding a page is asked for, and they survive a publication elsewhere
-on the site only as long as the generation does: they make a page cheap to render, not to skip.
+outlives what it shows, in any worker or instance. What changes with time alone (an article going
+live) is decided by the queries around the fragments, or passed in `vary_on`.
+
+Whole cached pages are kept per address, cookie and encoding, and never for staff; fragments are
+shared by all of them, so a page that misses the page cache is still cheap to render.
 """
 
 from django import template

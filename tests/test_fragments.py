@@ -1,0 +1,94 @@
+"""Rendered fragments: shared by all variants of a page, never shown once what they show changed."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import connection
+from django.template import engines
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from contacts.models import Phone
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+def test_an_article_is_rendered_once_for_every_address_it_is_asked_by(
+    client, make_article, make_topic
+):
+    article = make_article()
+    article.topics.add(make_topic("Innovation"))
+    url = article.get_absolute_url()
+    first, cold = queries_for(client, url)
+    # Another query string, another entry in a page cache: the same fragments.
+    second, warm = queries_for(client, url + "?utm_source=newsletter")
+    assert cold >= 3  # the article, its attachments, its topics, the contacts of the header
+    assert warm == 1  # the article alone: is it still public?
+    for page in (first, second):
+        assert f"<h1>{article.title}</h1>" in page
+        assert 'href="/news/topics/innovation/">Innovation</a>' in page
+
+
+def test_a_renamed_topic_shows_at_once_on_the_article(client, make_article, make_topic):
+    article = make_article()
+    topic = make_topic("Innovation")
+    article.topics.add(topic)
+    url = article.get_absolute_url()
+    assert ">Innovation</a>" in client.get(url).content.decode()
+    topic.name = "Innovation policy"
+    topic.save()
+    assert ">Innovation policy</a>" in client.get(url).content.decode()
+
+
+def test_an_edited_article_shows_at_once_in_lists_and_on_its_page(client, make_article):
+    article = make_article(title="Old title")
+    for url in ("/", reverse("news:list"), article.get_absolute_url()):
+        assert "Old title" in client.get(url).content.decode()
+    article.title = "New title"
+    article.save()
+    for url in ("/", reverse("news:list"), article.get_absolute_url()):
+        page = client.get(url).content.decode()
+        assert "New title" in page
+        assert "Old title" not in page
+
+
+def test_a_changed_phone_shows_at_once_in_every_header(client, make_article, demo_contacts):
+    make_article()
+    client.get("/")
+    phone = Phone.objects.filter(contact_point=demo_contacts).first()
+    phone.number = "+375 17 000-00-00"
+    phone.save()
+    for url in ("/", reverse("news:list")):
+        assert "tel:+375170000000" in client.get(url).content.decode()
+
+
+def test_the_years_follow_an_article_that_goes_live_without_a_save(client, make_article):
+    now = timezone.now()
+    make_article(pub_date=now - datetime.timedelta(days=400))
+    # The first article of this year, scheduled: no save happens when it goes live.
+    go_live = now + datetime.timedelta(minutes=10)
+    make_article(pub_date=go_live)
+    years_link = f'href="/news/{timezone.localtime(go_live).year}/"'
+    assert years_link not in client.get(reverse("news:list")).content.decode()
+    with time_machine.travel(go_live + datetime.timedelta(seconds=1), tick=False):
+        assert years_link in client.get(reverse("news:list")).content.decode()
+
+
+def test_each_language_has_its_own_copy():
+    template = engines["django"].from_string(
+        "{% load fragments i18n %}{% fragment 'language' %}"
+        "{% get_current_language as language %}{{ language }}{% endfragment %}"
+    )
+    with translation.override("en"):
+        assert template.render({}) == "en"
+    with translation.override("ru"):
+        assert template.render({}) == "ru"
