@@ -46,7 +46,17 @@ class ArchiveMixin(PublishedArticleMixin):
         return super().get_queryset().defer("body", "search_text")
 
 
-class ListingMixin(ArchiveMixin):
+class SummariesMixin:
+    """The ids of the articles listed, which key their rendered summaries: while that fragment is
+    kept, the articles themselves are not read."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["article_ids"] = list(context["object_list"].values_list("pk", flat=True))
+        return context
+
+
+class ListingMixin(SummariesMixin, ArchiveMixin):
     """A listing whose count is kept between requests (not a search: queries are endless)."""
 
     def get_paginator(self, queryset, per_page, **kwargs):
@@ -81,7 +91,7 @@ class SearchView(ArchiveMixin, ListView):
         return context
 
 
-class HomePageView(PublishedArticleMixin, ListView):
+class HomePageView(SummariesMixin, PublishedArticleMixin, ListView):
     template_name = "home.html"
     context_object_name = "latest_articles"
 

@@ -92,3 +92,15 @@ def test_each_language_has_its_own_copy():
         assert template.render({}) == "en"
     with translation.override("ru"):
         assert template.render({}) == "ru"
+
+
+@pytest.mark.parametrize("url,summaries", [("/", 5), ("/news/", 10), ("/news/?page=2", 5)])
+def test_a_listing_reads_only_the_ids_once_its_summaries_are_kept(
+    client, make_article, url, summaries
+):
+    for _ in range(15):
+        make_article()
+    client.get(url)
+    page, count = queries_for(client, url)
+    assert count == 1
+    assert page.count('<article class="article-summary') == summaries
