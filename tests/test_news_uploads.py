@@ -1,16 +1,19 @@
 """Lead images and attachments, uploaded through the admin's real form."""
 
 import io
+import subprocess
 import zipfile
 
 import feedparser
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from PIL import Image
 
+from config.storage import MediaStorage
 from news.models import Article, Attachment
 from tests.browser_form import article_form
 
@@ -189,7 +192,7 @@ def test_bad_attachment_is_refused_and_nothing_saved(
 
 
 def test_uploads_go_through_the_configured_storage(settings):
-    assert settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert settings.STORAGES["default"]["BACKEND"] == "config.storage.MediaStorage"
     assert str(default_storage.location).startswith(str(settings.MEDIA_ROOT))
 
 
@@ -214,3 +217,58 @@ def test_unwritable_media_storage_gives_a_form_error_and_saves_nothing(
     article.refresh_from_db()
     assert article.title == "Untouched"
     assert not Attachment.objects.exists()
+
+
+@pytest.fixture
+def full_media_disk(settings, tmp_path):
+    """A real, small file system that is nearly full, as the media folder."""
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    mounted = subprocess.run(  # noqa: S603
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],  # noqa: S607
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode:
+        pytest.skip("mounting a small tmpfs needs root (CI has it)")
+    try:
+        (folder / "filler").write_bytes(b"\0" * 200 * 1024)
+        settings.MEDIA_ROOT = folder
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)  # noqa: S603, S607
+
+
+def test_full_media_disk_gives_a_form_error_and_leaves_no_partial_file(
+    admin_client_logged, make_article, full_media_disk
+):
+    article = make_article(title="Untouched")
+    decree = PDF + b"%" + b"x" * 100 * 1024 + b"\n%%EOF\n"  # more than the space left
+    data = article_form(admin_client_logged, change_url(article)) | {
+        "title": "Changed",
+        "minor_edit": "on",
+        "attachments-TOTAL_FORMS": "1",
+        "attachments-0-title": "Decree No. 12",
+        "attachments-0-file": SimpleUploadedFile("decree.pdf", decree),
+        "attachments-0-position": "0",
+    }
+    response = admin_client_logged.post(change_url(article), data)
+    assert response.status_code == 200
+    assert "The uploaded files could not be stored (No space left on device)" in response.text
+    assert 'value="Changed"' in response.text
+    article.refresh_from_db()
+    assert article.title == "Untouched"
+    assert not Attachment.objects.exists()
+    stored = [path.name for path in full_media_disk.rglob("*") if path.is_file()]
+    assert stored == ["filler"]
+
+
+def test_a_name_taken_during_an_upload_is_not_overwritten(settings, tmp_path):
+    storage = MediaStorage(location=tmp_path)
+    storage.save("decree.pdf", ContentFile(b"first"))
+    # As if another upload took the name between the choice of a name and the write.
+    second = storage._save("decree.pdf", ContentFile(b"second"))
+    assert second != "decree.pdf"
+    assert storage.open("decree.pdf").read() == b"first"
+    assert storage.open(second).read() == b"second"
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(["decree.pdf", second])
