@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.middleware.gzip import GZipMiddleware
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.functional import SimpleLazyObject
 
 from config.low_vision import COOKIE as LOW_VISION_COOKIE
@@ -113,7 +113,10 @@ class PageCacheMiddleware:
         timeout = getattr(response, "page_cache_timeout", None)
         # A response that sets a cookie belongs to one reader only.
         if key and timeout and not response.cookies:
-            # Compressed once, here, rather than on every request (Django's own gzip).
+            # Tagged and compressed once, here, rather than on every request (with Django's own
+            # ETag and gzip).
+            if not response.has_header("ETag"):
+                set_response_etag(response)
             response = GZipMiddleware(self.get_response).process_response(request, response)
             cache.set(key, response, timeout)
         return response
