@@ -38,9 +38,16 @@ def generation():
     return current
 
 
+def request_generation(request):
+    """The generation a request sees: read once, however many keys it goes into."""
+    if not hasattr(request, "content_generation"):
+        request.content_generation = generation()
+    return request.content_generation
+
+
 def content_generation(request):
     """The generation, read from the cache only if a template asks for it."""
-    return {"content_generation": SimpleLazyObject(generation)}
+    return {"content_generation": SimpleLazyObject(lambda: request_generation(request))}
 
 
 def forget_pages(**kwargs):
@@ -53,7 +60,7 @@ def accepts_gzip(request):
 
 def page_key(request):
     parts = [
-        generation(),
+        request_generation(request),
         request.method,
         request.scheme,
         request.get_host(),

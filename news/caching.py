@@ -38,9 +38,9 @@ class KeptCountPaginator(Paginator):
     Counting is the costly half of a page of a long listing, and its result changes only then.
     """
 
-    def __init__(self, object_list, per_page, *, listing, **kwargs):
+    def __init__(self, object_list, per_page, *, request, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
-        self.key = f"news:count:{page_cache.generation()}:{listing}"
+        self.key = f"news:count:{page_cache.request_generation(request)}:{request.path}"
 
     @cached_property
     def count(self):

@@ -60,7 +60,7 @@ class ListingMixin(SummariesMixin, ArchiveMixin):
     """A listing whose count is kept between requests (not a search: queries are endless)."""
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        return KeptCountPaginator(queryset, per_page, listing=self.request.path, **kwargs)
+        return KeptCountPaginator(queryset, per_page, request=self.request, **kwargs)
 
 
 class TopicArticleListView(ListingMixin, ListView):
