@@ -41,12 +41,16 @@ class KeptCountPaginator(Paginator):
     def __init__(self, object_list, per_page, *, request, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.key = f"news:count:{page_cache.request_generation(request)}:{request.path}"
+        self.count_was_kept = False
 
     @cached_property
     def count(self):
-        return cache.get_or_set(
-            self.key, lambda: Paginator.count.func(self), seconds_until_next_change()
-        )
+        count = cache.get(self.key)
+        self.count_was_kept = count is not None
+        if count is None:
+            count = Paginator.count.func(self)
+            cache.set(self.key, count, seconds_until_next_change())
+        return count
 
 
 def forget_news(**kwargs):

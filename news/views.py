@@ -47,12 +47,20 @@ class ArchiveMixin(PublishedArticleMixin):
 
 
 class SummariesMixin:
-    """The ids of the articles listed, which key their rendered summaries: while that fragment is
-    kept, the articles themselves are not read."""
+    """The ids of the articles listed, which key their rendered summaries.
+
+    When the listing is unchanged since the last request (its count was kept), only the ids are
+    read, and the articles themselves only if the summaries must be rendered again. Otherwise the
+    articles are read at once: either way, at most one query more than the count.
+    """
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["article_ids"] = list(context["object_list"].values_list("pk", flat=True))
+        articles = context["object_list"]
+        if getattr(context.get("paginator"), "count_was_kept", True):
+            context["article_ids"] = list(articles.values_list("pk", flat=True))
+        else:
+            context["article_ids"] = [article.pk for article in articles]
         return context
 
 

@@ -104,3 +104,31 @@ def test_a_listing_reads_only_the_ids_once_its_summaries_are_kept(
     page, count = queries_for(client, url)
     assert count == 1
     assert page.count('<article class="article-summary') == summaries
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/news/",
+        "/news/?page=2",
+        "/news/2023/",
+        "/news/2023/01/",
+        "/news/topics/innovation/",
+        "/news/topics/innovation/?page=2",
+    ],
+)
+def test_a_listing_after_a_change_reads_its_rows_once_then_only_ids(
+    client, make_article, make_topic, demo_contacts, url
+):
+    topic = make_topic("Innovation")
+    january = datetime.datetime(2023, 1, 10, tzinfo=datetime.UTC)
+    articles = [make_article(pub_date=january + datetime.timedelta(hours=n)) for n in range(15)]
+    topic.articles.add(*articles)
+    client.get(url)  # the header's contacts are now kept
+    articles[0].save()  # a new generation: no fragment, count or list of years is kept
+    # The rows once, with what the change made stale: the next go-live or expiry, and the count
+    # or the periods of the listing.
+    assert queries_for(client, url)[1] <= 4
+    # Then the ids of the page, and the topic or the months of the year.
+    assert queries_for(client, url)[1] <= 2
