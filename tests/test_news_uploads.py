@@ -201,22 +201,27 @@ def test_unwritable_media_storage_gives_a_form_error_and_saves_nothing(
 ):
     # A read-only file system: even root cannot write under /proc.
     settings.MEDIA_ROOT = "/proc/agency-media"
-    article = make_article(title="Untouched")
-    data = article_form(admin_client_logged, change_url(article)) | {
+    response = refused_upload(admin_client_logged, make_article(title="Untouched"), PDF)
+    assert "The uploaded files could not be stored" in response.text
+
+
+def refused_upload(client, article, decree):
+    """Change the title and attach `decree`, which storage refuses: a form error, nothing saved."""
+    data = article_form(client, change_url(article)) | {
         "title": "Changed",
         "minor_edit": "on",
         "attachments-TOTAL_FORMS": "1",
         "attachments-0-title": "Decree No. 12",
-        "attachments-0-file": SimpleUploadedFile("decree.pdf", PDF),
+        "attachments-0-file": SimpleUploadedFile("decree.pdf", decree),
         "attachments-0-position": "0",
     }
-    response = admin_client_logged.post(change_url(article), data)
+    response = client.post(change_url(article), data)
     assert response.status_code == 200
-    assert "The uploaded files could not be stored" in response.text
     assert 'value="Changed"' in response.text  # what was typed is still there
     article.refresh_from_db()
     assert article.title == "Untouched"
     assert not Attachment.objects.exists()
+    return response
 
 
 @pytest.fixture
@@ -242,23 +247,9 @@ def full_media_disk(settings, tmp_path):
 def test_full_media_disk_gives_a_form_error_and_leaves_no_partial_file(
     admin_client_logged, make_article, full_media_disk
 ):
-    article = make_article(title="Untouched")
     decree = PDF + b"%" + b"x" * 100 * 1024 + b"\n%%EOF\n"  # more than the space left
-    data = article_form(admin_client_logged, change_url(article)) | {
-        "title": "Changed",
-        "minor_edit": "on",
-        "attachments-TOTAL_FORMS": "1",
-        "attachments-0-title": "Decree No. 12",
-        "attachments-0-file": SimpleUploadedFile("decree.pdf", decree),
-        "attachments-0-position": "0",
-    }
-    response = admin_client_logged.post(change_url(article), data)
-    assert response.status_code == 200
+    response = refused_upload(admin_client_logged, make_article(title="Untouched"), decree)
     assert "The uploaded files could not be stored (No space left on device)" in response.text
-    assert 'value="Changed"' in response.text
-    article.refresh_from_db()
-    assert article.title == "Untouched"
-    assert not Attachment.objects.exists()
     stored = [path.name for path in full_media_disk.rglob("*") if path.is_file()]
     assert stored == ["filler"]
 
