@@ -1,9 +1,9 @@
 """Uploaded files on this machine's disk."""
 
 import contextlib
-import os
 import uuid
 
+from django.core.files.move import file_move_safe
 from django.core.files.storage import FileSystemStorage
 
 
@@ -11,8 +11,8 @@ class MediaStorage(FileSystemStorage):
     """Django's file system storage, but each file is written under a name of its own first.
 
     Django's leaves the part already written when a write fails (disk full, quota). Here a failed
-    upload leaves nothing behind, and the file appears under its real name only once complete, so
-    no reader is ever served half of it.
+    upload leaves nothing behind, and the file is moved to its real name only once complete, so no
+    reader is ever served half of it.
     """
 
     def _save(self, name, content):
@@ -26,7 +26,7 @@ class MediaStorage(FileSystemStorage):
         try:
             while True:
                 try:
-                    os.link(self.path(staging), self.path(name))
+                    file_move_safe(self.path(staging), self.path(name))  # refuses a name in use
                     return name
                 except FileExistsError:  # taken meanwhile by another upload
                     name = self.get_available_name(name)
