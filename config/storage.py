@@ -1,22 +1,22 @@
 """Uploaded files on this machine's disk."""
 
 import contextlib
+import os
+import posixpath
 import uuid
 
-from django.core.files.move import file_move_safe
 from django.core.files.storage import FileSystemStorage
 
 
 class MediaStorage(FileSystemStorage):
-    """Django's file system storage, but each file is written under a name of its own first.
+    """Django's file system storage, but a file that cannot be written whole leaves nothing behind.
 
-    Django's leaves the part already written when a write fails (disk full, quota). Here a failed
-    upload leaves nothing behind, and the file is moved to its real name only once complete, so no
-    reader is ever served half of it.
+    Django's keeps the part already written when a write fails (disk full, quota). Here each upload
+    is written under a staging name of its own, and moved to its real name only once complete.
     """
 
     def _save(self, name, content):
-        staging = f"{name}.{uuid.uuid4().hex}.part"
+        staging = posixpath.join(posixpath.dirname(name), f".{uuid.uuid4().hex}.part")
         try:
             super()._save(staging, content)
         except OSError:
@@ -24,11 +24,21 @@ class MediaStorage(FileSystemStorage):
                 self.delete(staging)
             raise
         try:
-            while True:
-                try:
-                    file_move_safe(self.path(staging), self.path(name))  # refuses a name in use
-                    return name
-                except FileExistsError:  # taken meanwhile by another upload
-                    name = self.get_available_name(name)
+            name = self._reserve(name)
+            try:
+                os.replace(self.path(staging), self.path(name))
+            except OSError:
+                self.delete(name)  # the empty file that held the name
+                raise
         finally:
             self.delete(staging)
+        return name
+
+    def _reserve(self, name):
+        """Claim a free name atomically, as Django's own save does (another upload may race us)."""
+        while True:
+            try:
+                os.close(os.open(self.path(name), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                return name
+            except FileExistsError:
+                name = self.get_available_name(name)
