@@ -12,6 +12,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.middleware.gzip import GZipMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
@@ -50,8 +51,15 @@ def content_generation(request):
     return {"content_generation": SimpleLazyObject(lambda: request_generation(request))}
 
 
+def now_and_on_commit(forget):
+    """Forget at once, and again when the change is committed: a copy made in between, by a reader
+    who still saw the data before it, is not kept."""
+    forget()
+    transaction.on_commit(forget)
+
+
 def forget_pages(**kwargs):
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    now_and_on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, None))
 
 
 def accepts_gzip(request):

@@ -57,6 +57,6 @@ def get_directory():
 
 
 def forget_directory(**kwargs):
-    cache.delete(CACHE_KEY)
+    page_cache.now_and_on_commit(lambda: cache.delete(CACHE_KEY))
     # Every page shows the contacts in its header.
     page_cache.forget_pages()

@@ -54,7 +54,7 @@ class KeptCountPaginator(Paginator):
 
 
 def forget_news(**kwargs):
-    cache.delete_many([NEXT_CHANGE_KEY, YEARS_KEY])
+    page_cache.now_and_on_commit(lambda: cache.delete_many([NEXT_CHANGE_KEY, YEARS_KEY]))
     page_cache.forget_pages()
 
 

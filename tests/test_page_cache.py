@@ -7,6 +7,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from config import page_cache
 from config.cache import ResilientRedisCache
 from news.models import Article
 
@@ -125,3 +126,17 @@ def test_cached_copies_keep_security_headers_and_answer_304(client, make_article
     assert hit["X-Content-Type-Options"] == "nosniff"
     again = client.get(reverse("news:list"), HTTP_IF_NONE_MATCH=hit["ETag"])
     assert again.status_code == 304
+
+
+def test_a_change_starts_a_new_generation_again_when_it_is_committed(
+    make_article, django_capture_on_commit_callbacks
+):
+    article = make_article()
+    before = page_cache.generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "Corrected title"
+        article.save()
+        # A reader now may still see the old row, and would keep its copy under this generation.
+        during = page_cache.generation()
+    assert during != before
+    assert page_cache.generation() not in (before, during)
