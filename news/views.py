@@ -25,6 +25,10 @@ def never_cache_private(response):
     return response
 
 
+# Lists show the date, title, lead and image: the body stays in the database.
+LIST_DEFERRED = ("body", "search_text")
+
+
 class PublishedArticleMixin:
     model = Article  # known without building the queryset, which the date views would do again
     date_field = "pub_date"
@@ -42,25 +46,28 @@ class ArchiveMixin(PublishedArticleMixin):
     allow_empty = True
 
     def get_queryset(self):
-        # Lists show the date, title, lead and image: the body stays in the database.
-        return super().get_queryset().defer("body", "search_text")
+        return super().get_queryset().defer(*LIST_DEFERRED)
 
 
 class SummariesMixin:
-    """The ids of the articles listed, which key their rendered summaries.
+    """The articles listed (`summaries`) and their ids, which key their rendered summaries.
 
     When the listing is unchanged since the last request (its count was kept), only the ids are
-    read, and the articles themselves only if the summaries must be rendered again. Otherwise the
-    articles are read at once: either way, at most one query more than the count.
+    read, and the articles with those ids only if the summaries must be rendered again. Otherwise
+    the articles are read at once: either way, at most one query more than the count.
     """
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         articles = context["object_list"]
         if getattr(context.get("paginator"), "count_was_kept", True):
-            context["article_ids"] = list(articles.values_list("pk", flat=True))
+            ids = list(articles.values_list("pk", flat=True))
+            # Lazy: read only to render the summaries, and then exactly the articles of the key.
+            context["summaries"] = articles.model.objects.filter(pk__in=ids).defer(*LIST_DEFERRED)
         else:
-            context["article_ids"] = [article.pk for article in articles]
+            context["summaries"] = list(articles)
+            ids = [article.pk for article in context["summaries"]]
+        context["article_ids"] = ids
         return context
 
 
@@ -101,7 +108,6 @@ class SearchView(ArchiveMixin, ListView):
 
 class HomePageView(SummariesMixin, PublishedArticleMixin, ListView):
     template_name = "home.html"
-    context_object_name = "latest_articles"
 
     def get_queryset(self):
         return super().get_queryset()[:5]
