@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +8,8 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
+        from config.page_cache import forget_pages
+
         from .caching import forget_news
 
         # Anything a public page or feed shows: a change drops the cached copies everywhere.
@@ -17,3 +19,6 @@ class NewsConfig(AppConfig):
             post_delete.connect(forget_news, sender=sender, dispatch_uid=f"forget-news-del-{model}")
         topics = self.get_model("Article").topics.through
         m2m_changed.connect(forget_news, sender=topics, dispatch_uid="forget-news-topics")
+        # Each release runs migrate: what the previous code rendered (naming static files that may
+        # be gone) is dropped with it.
+        post_migrate.connect(forget_pages, sender=self, dispatch_uid="forget-pages-on-release")

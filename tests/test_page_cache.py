@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -140,3 +141,9 @@ def test_a_change_starts_a_new_generation_again_when_it_is_committed(
         during = page_cache.generation()
     assert during != before
     assert page_cache.generation() not in (before, during)
+
+
+def test_a_release_drops_what_the_previous_code_rendered():
+    before = page_cache.generation()
+    call_command("migrate", verbosity=0)
+    assert page_cache.generation() != before
