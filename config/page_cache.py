@@ -32,10 +32,11 @@ def seconds_until(moment):
 
 
 def generation():
+    """The current generation, or None if the cache cannot tell: then nothing is kept or reused."""
     current = cache.get(GENERATION_KEY)
     if current is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        current = cache.get(GENERATION_KEY, "")
+        current = cache.get(GENERATION_KEY)
     return current
 
 
@@ -67,8 +68,10 @@ def accepts_gzip(request):
 
 
 def page_key(request):
+    if (current := request_generation(request)) is None:
+        return None
     parts = [
-        request_generation(request),
+        current,
         request.method,
         request.scheme,
         request.get_host(),

@@ -40,11 +40,14 @@ class KeptCountPaginator(Paginator):
 
     def __init__(self, object_list, per_page, *, request, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
-        self.key = f"news:count:{page_cache.request_generation(request)}:{request.path}"
+        current = page_cache.request_generation(request)
+        self.key = None if current is None else f"news:count:{current}:{request.path}"
         self.count_was_kept = False
 
     @cached_property
     def count(self):
+        if self.key is None:
+            return Paginator.count.func(self)
         count = cache.get(self.key)
         self.count_was_kept = count is not None
         if count is None:

@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
+from django.template import engines
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -74,7 +75,8 @@ def test_low_vision_readers_get_their_own_copy(client, make_article):
     assert "lv-size-larger" in client.get(reverse("news:list")).text
 
 
-def test_site_keeps_serving_when_redis_is_down(client, make_article, settings):
+@pytest.fixture
+def redis_down(settings):
     # Nothing listens on port 9: every cache call fails at once.
     settings.CACHES = {
         "default": {
@@ -84,6 +86,10 @@ def test_site_keeps_serving_when_redis_is_down(client, make_article, settings):
         }
     }
     assert isinstance(caches["default"], ResilientRedisCache)
+
+
+@pytest.mark.usefixtures("redis_down")
+def test_site_keeps_serving_when_redis_is_down(client, make_article):
     make_article(title="Served without Redis")
     for url in (reverse("home"), reverse("news:list"), reverse("contacts:index")):
         assert client.get(url).status_code == 200
@@ -147,3 +153,13 @@ def test_a_release_drops_what_the_previous_code_rendered():
     before = page_cache.generation()
     call_command("migrate", verbosity=0)
     assert page_cache.generation() != before
+
+
+@pytest.mark.usefixtures("redis_down")
+def test_without_a_generation_nothing_is_kept_or_reused():
+    assert page_cache.generation() is None
+    template = engines["django"].from_string(
+        "{% load fragments %}{% fragment 'clock' %}{{ value }}{% endfragment %}"
+    )
+    assert template.render({"value": "first"}) == "first"
+    assert template.render({"value": "second"}) == "second"

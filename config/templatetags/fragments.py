@@ -28,6 +28,8 @@ class FragmentNode(template.Node):
     def render(self, context):
         # Read once per request (see the context processor), however many fragments a page has.
         current = context.get("content_generation") or generation()
+        if current is None:
+            return self.nodelist.render(context)
         vary_on = [current, get_language(), *(var.resolve(context) for var in self.vary_on)]
         key = make_template_fragment_key(self.name, vary_on)
         html = cache.get(key)
