@@ -5,7 +5,7 @@ import datetime
 import pytest
 import time_machine
 from django.db import connection
-from django.template import engines
+from django.template import TemplateSyntaxError, engines
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -132,3 +132,8 @@ def test_a_listing_after_a_change_reads_its_rows_once_then_only_ids(
     assert queries_for(client, url)[1] <= 4
     # Then the ids of the page, and the topic or the months of the year.
     assert queries_for(client, url)[1] <= 2
+
+
+def test_a_fragment_without_a_name_is_a_template_error():
+    with pytest.raises(TemplateSyntaxError, match="needs a name"):
+        engines["django"].from_string("{% load fragments %}{% fragment %}x{% endfragment %}")

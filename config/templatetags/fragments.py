@@ -41,7 +41,10 @@ class FragmentNode(template.Node):
 
 @register.tag
 def fragment(parser, token):
-    name, *vary_on = token.split_contents()[1:]
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"'{bits[0]}' needs a name: {{% fragment \"name\" %}}")
+    name, *vary_on = bits[1:]
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     return FragmentNode(
