@@ -1,5 +1,3 @@
-import mimetypes
-
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -54,8 +52,7 @@ class LatestArticlesFeed(Feed):
     def item_enclosures(self, item):
         if not item.image:
             return []
-        mime_type = mimetypes.guess_type(item.image.name)[0] or "application/octet-stream"
-        return [Enclosure(item.image.url, str(item.image.size), mime_type)]
+        return [Enclosure(item.image.url, str(item.image_size), item.image_type)]
 
     def get_feed(self, obj, request):
         # Enclosure addresses become absolute here, from the request, like every other link.

@@ -37,11 +37,18 @@ def make_renditions(field_file):
         storage.save(name, ContentFile(buffer.getvalue()))
 
 
-def srcset(field_file, original_width):
+def sources(field_file, original_width):
+    """(address, width) of each copy a page may choose, narrowest first. The original is left to
+    its download link when a copy as wide as the widest is made: it may weigh megabytes."""
     storage = field_file.storage
-    entries = [
-        f"{storage.url(rendition_name(field_file.name, w))} {w}w"
-        for w in widths_for(original_width)
+    found = [
+        (storage.url(rendition_name(field_file.name, width)), width)
+        for width in widths_for(original_width)
     ]
-    entries.append(f"{field_file.url} {original_width}w")
-    return ", ".join(entries)
+    if original_width <= WIDTHS[-1]:
+        found.append((field_file.url, original_width))
+    return found
+
+
+def srcset(found):
+    return ", ".join(f"{url} {width}w" for url, width in found)

@@ -4,8 +4,12 @@ An image must be decoded by Pillow and be a JPEG, PNG or WebP. A document must b
 header) or an office file whose ZIP container holds the parts of that format. (puremagic and
 friends name a ZIP "DOCX" from its file name, and libmagic is a system library a fresh machine may
 lack, so the short structural check is done here.) Anything else, SVG and HTML included, is refused.
+
+A file is stored under the extension of what it is, not of what it was called: the web server
+picks the type it serves from the extension, and a PDF named .html would be served as a web page.
 """
 
+import posixpath
 import zipfile
 
 from django.conf import settings
@@ -14,13 +18,17 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
-IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
+IMAGE_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# Beyond what any press photo needs: decoding costs 3 bytes a pixel, in a web worker.
+MAX_IMAGE_PIXELS = 50_000_000
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ODT = "application/vnd.oasis.opendocument.text"
 ODS = "application/vnd.oasis.opendocument.spreadsheet"
-DOCUMENT_TYPES = {PDF: "PDF", DOCX: "DOCX", XLSX: "XLSX", ODT: "ODT", ODS: "ODS"}
+DOCUMENT_EXTENSIONS = {PDF: "pdf", DOCX: "docx", XLSX: "xlsx", ODT: "odt", ODS: "ods"}
+# What a file of unknown content is stored as: served for download, never displayed.
+UNKNOWN_EXTENSION = "bin"
 # Office Open XML: the folder that holds the main part of each format.
 OOXML_FOLDERS = {"word/": DOCX, "xl/": XLSX}
 
@@ -43,20 +51,46 @@ def validate_image(file):
     try:
         with Image.open(file) as image:
             image_format = image.format
+            if image.width * image.height > MAX_IMAGE_PIXELS:
+                raise Image.DecompressionBombError
             image.load()  # decodes every pixel: a truncated or disguised file fails here
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+    except Image.DecompressionBombError as error:
+        raise ValidationError(
+            _("The image has more than %(megapixels)s megapixels. Reduce it and upload it again."),
+            params={"megapixels": MAX_IMAGE_PIXELS // 1_000_000},
+            code="too_many_pixels",
+        ) from error
+    except (OSError, SyntaxError, ValueError) as error:
         raise ValidationError(
             _("This file is not a readable image. Upload a JPEG, PNG or WebP photo."),
             code="not_image",
         ) from error
     finally:
         file.seek(0)
-    if image_format not in IMAGE_FORMATS:
+    if image_format not in IMAGE_EXTENSIONS:
         raise ValidationError(
             _("Images must be JPEG, PNG or WebP; this one is %(format)s."),
             params={"format": image_format},
             code="image_type",
         )
+
+
+def image_extension(file):
+    """The extension of an allowed image format, judged by its content."""
+    file.seek(0)
+    try:
+        with Image.open(file) as image:
+            return IMAGE_EXTENSIONS.get(image.format, UNKNOWN_EXTENSION)
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return UNKNOWN_EXTENSION
+    finally:
+        file.seek(0)
+
+
+def name_by_content(field_file, extension):
+    """Give a file not yet stored the extension of what it is."""
+    stem = posixpath.splitext(posixpath.basename(field_file.name))[0]
+    field_file.name = f"{stem or 'file'}.{extension}"
 
 
 def document_type(file):

@@ -86,10 +86,53 @@ def test_lead_image_is_shown_with_responsive_sizes(admin_client_logged, make_art
             assert image.width == width and image.format == "WEBP"
     page = client.get(article.get_absolute_url()).text
     assert 'alt="The chairman at the exhibition"' in page
-    assert "-480w.webp 480w" in page and "-1600w.webp 1600w" in page and ".jpg 2000w" in page
+    srcset = ", ".join(f"{article.image.url[:-4]}-{w}w.webp {w}w" for w in (480, 960, 1600))
+    assert f'src="{article.image.url[:-4]}-1600w.webp" srcset="{srcset}"' in page
+    assert f'<a href="{article.image.url}" class="download">Full-size photo</a>' in page
+    size = filesizeformat(article.image_size)
+    assert f"(JPG, 2000 × 1200 pixels, {size})" in page
     assert f'<meta property="og:image" content="http://testserver{article.image.url}">' in page
     listing = client.get(reverse("news:list")).text
-    assert "-480w.webp 480w" in listing
+    assert srcset in listing
+
+
+def test_image_narrower_than_the_copies_is_offered_itself(admin_client_logged, make_article):
+    article = make_article()
+    post_image(admin_client_logged, article, image_bytes(1200, 800))
+    article.refresh_from_db()
+    stem = article.image.name[:-4]
+    assert article.image_srcset == (
+        f"/media/{stem}-480w.webp 480w, /media/{stem}-960w.webp 960w, {article.image.url} 1200w"
+    )
+
+
+@pytest.mark.parametrize(
+    "name,content,extension",
+    [
+        ("photo.JPEG", image_bytes(), ".jpg"),
+        ("chart.jpg", image_bytes(image_format="PNG") + b"<script>alert(1)</script>", ".png"),
+        ("photo.pdf", image_bytes(image_format="WEBP"), ".webp"),
+    ],
+)
+def test_images_are_stored_under_the_extension_of_their_content(
+    admin_client_logged, make_article, name, content, extension
+):
+    article = make_article()
+    assert post_image(admin_client_logged, article, content, name=name).status_code == 302
+    article.refresh_from_db()
+    assert article.image.name.endswith(extension)
+    assert article.image_size == len(content) == article.image.size
+
+
+def test_image_with_too_many_pixels_is_refused_before_it_is_decoded(
+    admin_client_logged, make_article, monkeypatch
+):
+    monkeypatch.setattr("news.uploads.MAX_IMAGE_PIXELS", 1_000_000)
+    article = make_article()
+    response = post_image(admin_client_logged, article, image_bytes(1001, 1000))
+    assert "The image has more than 1 megapixels." in response.text
+    article.refresh_from_db()
+    assert not article.image
 
 
 @pytest.mark.parametrize("kind", ["news:feed-rss", "news:feed-atom"])
@@ -161,6 +204,26 @@ def test_attachments_are_listed_with_type_and_size(admin_client_logged, make_art
     page = client.get(article.get_absolute_url()).text
     size = filesizeformat(len(PDF))
     assert f'Decree No. 12</a> <span class="file-meta">(PDF, {size})</span>' in page
+
+
+@pytest.mark.parametrize(
+    "name,content,extension",
+    [
+        ("decree.html", PDF + b"<script>alert(1)</script>", ".pdf"),
+        ("programme.pdf", docx_bytes(), ".docx"),
+        ("Постановление №12.svg", PDF, ".pdf"),
+    ],
+)
+def test_documents_are_stored_under_the_extension_of_their_content(
+    admin_client_logged, make_article, name, content, extension
+):
+    article = make_article()
+    upload = SimpleUploadedFile(name, content)
+    response = post_attachments(admin_client_logged, article, ("Decree", upload))
+    assert response.status_code == 302
+    [attachment] = article.attachments.all()
+    assert attachment.file.name.endswith(extension)
+    assert attachment.kind == extension[1:].upper()
 
 
 @pytest.mark.parametrize(

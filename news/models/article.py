@@ -1,3 +1,5 @@
+import mimetypes
+import posixpath
 import uuid
 
 from django.contrib.postgres.search import SearchVectorField
@@ -5,6 +7,7 @@ from django.db import connection, models
 from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -12,7 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from .. import renditions, search
 from ..rich_text import BODY_EXTENSIONS, sanitize_body
-from ..uploads import validate_image
+from ..uploads import image_extension, name_by_content, validate_image
 from .editorial import ArticleAlias
 
 
@@ -140,6 +143,8 @@ class Article(models.Model):
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Kept so that feeds and pages never ask the storage (a request each on object storage).
+    image_size = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     image_alt = models.CharField(
         _("image description (alt text)"),
         max_length=250,
@@ -206,6 +211,11 @@ class Article(models.Model):
             self.withdrawn_at = self.withdrawn_at or timezone.now()
         else:
             self.withdrawn_at = None
+        if self.image and not self.image._committed:
+            name_by_content(self.image, image_extension(self.image))
+            self.image_size = self.image.size
+        elif not self.image:
+            self.image_size = None
         self.search_text = search.fold(" ".join([self.title, self.lead, strip_tags(self.body)]))
         self.version += 1
         if kwargs.get("update_fields") is not None:
@@ -274,6 +284,23 @@ class Article(models.Model):
         widths = renditions.widths_for(self.image_width or 0)
         return renditions.rendition_name(self.image.name, widths[0]) if widths else self.image.name
 
+    @cached_property
+    def image_sources(self):
+        return renditions.sources(self.image, self.image_width) if self.image else []
+
     @property
     def image_srcset(self):
-        return renditions.srcset(self.image, self.image_width) if self.image else ""
+        return renditions.srcset(self.image_sources)
+
+    @property
+    def image_src(self):
+        """For browsers that ignore srcset: the widest copy offered."""
+        return self.image_sources[-1][0] if self.image else ""
+
+    @property
+    def image_kind(self):
+        return posixpath.splitext(self.image.name)[1][1:].upper()
+
+    @property
+    def image_type(self):
+        return mimetypes.guess_type(self.image.name)[0] or "application/octet-stream"

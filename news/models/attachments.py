@@ -1,9 +1,7 @@
-import posixpath
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..uploads import DOCUMENT_TYPES, document_type, validate_document
+from .. import uploads
 
 
 class Attachment(models.Model):
@@ -19,7 +17,7 @@ class Attachment(models.Model):
     file = models.FileField(
         _("file"),
         upload_to="news/attachments/%Y/%m/",
-        validators=[validate_document],
+        validators=[uploads.validate_document],
         help_text=_("PDF, DOCX, XLSX, ODT or ODS."),
     )
     content_type = models.CharField(_("type"), max_length=100, editable=False)
@@ -35,13 +33,12 @@ class Attachment(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if not self.content_type or not self.file._committed:
-            self.content_type = document_type(self.file) or ""
+        if not self.file._committed:
+            self.content_type = uploads.document_type(self.file) or ""
             self.size = self.file.size
+            uploads.name_by_content(self.file, self.kind.lower())
         super().save(*args, **kwargs)
 
     @property
     def kind(self):
-        return DOCUMENT_TYPES.get(
-            self.content_type, posixpath.splitext(self.file.name)[1][1:].upper()
-        )
+        return uploads.DOCUMENT_EXTENSIONS.get(self.content_type, uploads.UNKNOWN_EXTENSION).upper()
