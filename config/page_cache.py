@@ -90,8 +90,12 @@ def cacheable(request):
     )
 
 
-def cache_public(seconds_until_change):
-    """Mark a public view's answers cacheable; `seconds_until_change()` says how long they hold."""
+def cache_public(seconds_until_change, *, keep=True):
+    """Mark a public view's answers cacheable; `seconds_until_change()` says how long they hold.
+
+    With `keep=False` only browsers and proxies may keep them: a view whose addresses are endless
+    (a search) would fill this cache with pages nobody asks for twice, pushing out the rest.
+    """
 
     def decorator(view):
         @functools.wraps(view)
@@ -103,7 +107,7 @@ def cache_public(seconds_until_change):
             patch_cache_control(response, public=True, max_age=min(BROWSER_MAX_AGE, lifetime))
             # The low-vision version is chosen by a cookie: one reader's copy is not another's.
             patch_vary_headers(response, ["Cookie"])
-            if response.status_code == 200 and lifetime > 0:
+            if keep and response.status_code == 200 and lifetime > 0:
                 response.page_cache_timeout = min(SERVER_MAX_AGE, lifetime)
             return response
 

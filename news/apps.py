@@ -8,8 +8,6 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from config.page_cache import forget_pages
-
         from .caching import forget_news
 
         # Anything a public page or feed shows: a change drops the cached copies everywhere.
@@ -20,5 +18,5 @@ class NewsConfig(AppConfig):
         topics = self.get_model("Article").topics.through
         m2m_changed.connect(forget_news, sender=topics, dispatch_uid="forget-news-topics")
         # Each release runs migrate: what the previous code rendered (naming static files that may
-        # be gone) is dropped with it.
-        post_migrate.connect(forget_pages, sender=self, dispatch_uid="forget-pages-on-release")
+        # be gone) or kept (objects of models that may have changed) is dropped with it.
+        post_migrate.connect(forget_news, sender=self, dispatch_uid="forget-news-on-release")

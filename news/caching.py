@@ -10,10 +10,11 @@ from django.utils.functional import cached_property
 from config import page_cache
 from config.page_cache import seconds_until
 
-from .models import Article
+from .models import Article, Topic
 
 NEXT_CHANGE_KEY = "news:next-change"
 YEARS_KEY = "news:years"
+TOPICS_KEY = "news:topics"
 NO_CHANGE = "none"
 # With nothing scheduled, look again after this long.
 RECHECK = 3600
@@ -30,6 +31,13 @@ def next_change():
 def seconds_until_next_change():
     change = next_change()
     return RECHECK if change is None else min(RECHECK, seconds_until(change))
+
+
+def topics_in_use():
+    """Topics with published articles: they change only when an article or a topic does."""
+    return cache.get_or_set(
+        TOPICS_KEY, lambda: list(Topic.objects.in_use()), seconds_until_next_change()
+    )
 
 
 class KeptCountPaginator(Paginator):
@@ -56,9 +64,13 @@ class KeptCountPaginator(Paginator):
         return count
 
 
+KEPT_UNTIL_A_CHANGE = [NEXT_CHANGE_KEY, YEARS_KEY, TOPICS_KEY]
+
+
 def forget_news(**kwargs):
-    page_cache.now_and_on_commit(lambda: cache.delete_many([NEXT_CHANGE_KEY, YEARS_KEY]))
+    page_cache.now_and_on_commit(lambda: cache.delete_many(KEPT_UNTIL_A_CHANGE))
     page_cache.forget_pages()
 
 
 cache_public = page_cache.cache_public(seconds_until_next_change)
+cache_in_browsers = page_cache.cache_public(seconds_until_next_change, keep=False)

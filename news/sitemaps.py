@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Article
+from .models import Article, Topic
 
 
 class ArticleSitemap(Sitemap):
@@ -15,14 +15,21 @@ class ArticleSitemap(Sitemap):
         return article.last_public_update
 
 
+class TopicSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Topic.objects.in_use()
+
+
 class PageSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["home", "news:list", "contacts:index"]
+        return ["home", "news:list", "news:topics", "contacts:index"]
 
     def location(self, name):
         return reverse(name)
 
 
-SITEMAPS = {"news": ArticleSitemap, "pages": PageSitemap}
+SITEMAPS = {"news": ArticleSitemap, "topics": TopicSitemap, "pages": PageSitemap}

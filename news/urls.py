@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from . import feeds, views
-from .caching import cache_public
+from .caching import cache_in_browsers, cache_public
 from .converters import TwoDigitConverter
 
 register_converter(TwoDigitConverter, "dd")
@@ -24,7 +24,8 @@ urlpatterns = [
         name="detail",
     ),
     path("preview/<str:token>/", views.PreviewLinkView.as_view(), name="preview"),
-    path("search/", cache_public(views.SearchView.as_view()), name="search"),
+    path("search/", cache_in_browsers(views.SearchView.as_view()), name="search"),
+    path("topics/", cache_public(views.TopicListView.as_view()), name="topics"),
     path("topics/<slug:slug>/", cache_public(views.TopicArticleListView.as_view()), name="topic"),
     path("topics/<slug:slug>/feed/rss/", cache_public(feeds.TopicFeed()), name="topic-feed-rss"),
     path(

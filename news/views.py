@@ -14,7 +14,7 @@ from django.views.generic.dates import (
 )
 
 from . import search
-from .caching import YEARS_KEY, KeptCountPaginator, seconds_until_next_change
+from .caching import YEARS_KEY, KeptCountPaginator, seconds_until_next_change, topics_in_use
 from .models import Article, ArticleAlias, PreviewLink, State, Topic
 from .structured_data import news_article
 
@@ -89,6 +89,14 @@ class TopicArticleListView(ListingMixin, ListView):
         return super().get_context_data(topic=self.topic, **kwargs)
 
 
+class TopicListView(ListView):
+    template_name = "news/topic_list.html"
+    context_object_name = "topic_list"
+
+    def get_queryset(self):
+        return topics_in_use()
+
+
 class SearchView(ArchiveMixin, ListView):
     template_name = "news/search.html"
 
@@ -114,6 +122,9 @@ class HomePageView(SummariesMixin, PublishedArticleMixin, ListView):
 
 
 class ArticleArchiveView(ListingMixin, ArchiveIndexView):
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topics=topics_in_use(), **kwargs)
+
     def get_date_list(self, queryset, date_type=None, ordering="ASC"):
         # The years with news change only when an article does: kept until then.
         return cache.get_or_set(

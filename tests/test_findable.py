@@ -16,12 +16,16 @@ pytestmark = pytest.mark.django_db
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def test_sitemap_lists_published_articles_with_lastmod(client, make_article, settings):
+def test_sitemap_lists_published_articles_and_topics_in_use(
+    client, make_article, make_topic, settings
+):
     settings.ALLOWED_HOSTS = ["news.example.by"]
     live = make_article(pub_date=datetime.datetime(2024, 5, 5, 9, tzinfo=datetime.UTC))
     make_article(status=Article.Status.DRAFT)
     make_article(pub_date=timezone.now() + datetime.timedelta(days=1))
     make_article(status=Article.Status.WITHDRAWN, withdrawal_reason="Error")
+    live.topics.add(make_topic("Innovation"))
+    make_article(status=Article.Status.DRAFT).topics.add(make_topic("Unused"))
     response = client.get(reverse("sitemap"), HTTP_HOST="news.example.by", secure=True)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/xml"
@@ -32,6 +36,8 @@ def test_sitemap_lists_published_articles_with_lastmod(client, make_article, set
         article_url,
         "https://news.example.by/",
         "https://news.example.by/news/",
+        "https://news.example.by/news/topics/",
+        "https://news.example.by/news/topics/innovation/",
         "https://news.example.by/contacts/",
     }
     assert entries[article_url].find("s:lastmod", SITEMAP_NS).text == "2024-05-05"

@@ -107,19 +107,19 @@ def test_a_listing_reads_only_the_ids_once_its_summaries_are_kept(
 
 
 @pytest.mark.parametrize(
-    "url",
+    "url,after_a_change",
     [
-        "/",
-        "/news/",
-        "/news/?page=2",
-        "/news/2023/",
-        "/news/2023/01/",
-        "/news/topics/innovation/",
-        "/news/topics/innovation/?page=2",
+        ("/", 4),
+        ("/news/", 5),  # with the topics in use in its sidebar
+        ("/news/?page=2", 5),
+        ("/news/2023/", 4),
+        ("/news/2023/01/", 4),
+        ("/news/topics/innovation/", 4),
+        ("/news/topics/innovation/?page=2", 4),
     ],
 )
 def test_a_listing_after_a_change_reads_its_rows_once_then_only_ids(
-    client, make_article, make_topic, demo_contacts, url
+    client, make_article, make_topic, demo_contacts, url, after_a_change
 ):
     topic = make_topic("Innovation")
     january = datetime.datetime(2023, 1, 10, tzinfo=datetime.UTC)
@@ -129,7 +129,7 @@ def test_a_listing_after_a_change_reads_its_rows_once_then_only_ids(
     articles[0].save()  # a new generation: no fragment, count or list of years is kept
     # The rows once, with what the change made stale: the next go-live or expiry, and the count
     # or the periods of the listing.
-    assert queries_for(client, url)[1] <= 4
+    assert queries_for(client, url)[1] <= after_a_change
     # Then the ids of the page, and the topic or the months of the year.
     assert queries_for(client, url)[1] <= 2
 

@@ -31,6 +31,60 @@ def test_topic_page_lists_its_published_articles_paginated(client, make_article,
     assert second.text.count("Innovation news") == 2
 
 
+def test_topics_in_use_are_listed_with_their_published_articles(
+    client, make_article, make_topic, time_machine
+):
+    innovation, policy, unused = (
+        make_topic("Innovation"),
+        make_topic("Science policy", slug="science-policy", description="Laws and strategy."),
+        make_topic("Unused"),
+    )
+    for _ in range(3):
+        make_article().topics.add(innovation)
+    make_article().topics.add(policy)
+    make_article(status=Article.Status.DRAFT).topics.add(policy, unused)
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    make_article(pub_date=tomorrow).topics.add(unused)
+
+    index = client.get(reverse("news:topics"))
+    assert index.status_code == 200
+    assert [(t.name, t.published_count) for t in index.context["topic_list"]] == [
+        ("Innovation", 3),
+        ("Science policy", 1),
+    ]
+    assert f'<a href="{innovation.get_absolute_url()}">Innovation</a>' in index.text
+    assert "3 articles" in index.text and "1 article<" in index.text
+    assert "Laws and strategy." in index.text
+    listing = client.get(reverse("news:list")).text
+    assert 'aria-labelledby="topics-heading"' in listing
+    assert f'<a href="{policy.get_absolute_url()}">Science policy <span class="count">(1)' in (
+        listing
+    )
+    assert "Unused" not in listing
+
+    time_machine.move_to(tomorrow + datetime.timedelta(minutes=1))
+    assert "Unused" in client.get(reverse("news:topics")).text
+    assert "Unused" in client.get(reverse("news:list")).text
+
+
+def test_topic_page_leads_back_to_all_topics(client, make_article, make_topic):
+    topic = make_topic()
+    make_article().topics.add(topic)
+    page = client.get(topic.get_absolute_url()).text
+    assert f'<a href="{reverse("news:topics")}">Topics</a>' in page
+
+
+def test_renamed_topic_shows_at_once_in_the_topic_lists(client, make_article, make_topic):
+    topic = make_topic("Innovation")
+    make_article().topics.add(topic)
+    for url in (reverse("news:topics"), reverse("news:list")):
+        assert "Innovation" in client.get(url).text
+    topic.name = "Innovation and technology"
+    topic.save()
+    for url in (reverse("news:topics"), reverse("news:list")):
+        assert "Innovation and technology" in client.get(url).text
+
+
 def test_unknown_topic_is_404(client):
     assert client.get(reverse("news:topic", args=["nothing"])).status_code == 404
     assert client.get(reverse("news:topic-feed-rss", args=["nothing"])).status_code == 404
@@ -79,9 +133,13 @@ def test_topic_page_and_feed_queries_do_not_grow(client, make_article, make_topi
             client.get(url)
         return len(queries)
 
-    urls = [topic.get_absolute_url(), reverse("news:topic-feed-atom", args=[topic.slug])]
+    urls = [
+        topic.get_absolute_url(),
+        reverse("news:topic-feed-atom", args=[topic.slug]),
+        reverse("news:topics"),
+    ]
     make_article().topics.add(topic)
     few = [count(url) for url in urls]
-    for _ in range(30):
-        make_article().topics.add(topic, make_topic(f"Other {_}"))
+    for number in range(30):
+        make_article().topics.add(topic, make_topic(f"Other {number}", slug=f"other-{number}"))
     assert [count(url) for url in urls] == few

@@ -35,6 +35,16 @@ def test_second_request_is_served_from_the_cache(client, make_article, demo_cont
     assert count == 0
 
 
+def test_searches_are_left_to_browsers_not_kept_here(client, make_article, demo_contacts):
+    make_article(title="Innovation programme")
+    url = reverse("news:search") + "?q=innovation"
+    client.get(url)
+    response, count = queries_for(client, url)
+    assert "Innovation programme" in response.text
+    assert count > 0
+    assert "public" in response["Cache-Control"] and "max-age=" in response["Cache-Control"]
+
+
 def test_publishing_shows_at_once_on_cached_pages(client, make_article, demo_contacts):
     article = make_article(title="Scheduled release", status=Article.Status.DRAFT)
     for url in (reverse("home"), reverse("news:list"), reverse("news:feed-atom")):

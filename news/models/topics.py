@@ -1,6 +1,20 @@
 from django.db import models
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+
+class TopicQuerySet(models.QuerySet):
+    def in_use(self):
+        """The topics with published articles, each with how many (`published_count`)."""
+        articles = self.model._meta.get_field("articles").related_model
+        published = Q(articles__in=articles.objects.published())
+        # Meta.ordering does not apply to an aggregation: it is asked for again.
+        return (
+            self.annotate(published_count=Count("articles", filter=published))
+            .filter(published_count__gt=0)
+            .order_by(*self.model._meta.ordering)
+        )
 
 
 class Topic(models.Model):
@@ -11,6 +25,8 @@ class Topic(models.Model):
     description = models.TextField(
         _("description"), blank=True, help_text=_("Shown at the top of the topic's page.")
     )
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("topic")
