@@ -67,6 +67,7 @@ def site(live_server, settings):
     settings.STORAGES = settings.STORAGES | {
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     }
+    settings.ROOT_URLCONF = "tests.browser.urls"
     return live_server.url
 
 

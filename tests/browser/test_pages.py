@@ -1,9 +1,12 @@
 """The public pages in a real browser: accessible, valid, responsive, usable by keyboard."""
 
 import datetime
+import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image
 
 from contacts import demo as contacts_demo
 from news import demo as news_demo
@@ -19,15 +22,12 @@ PAGES = {
     "article": None,  # the seed article's address
     "contacts": "/contacts/",
     "search": "/news/search/?q=innovation+programme",
+    "topics": "/news/topics/",
     "topic": "/news/topics/innovation/",
     "not-found": "/news/2023/01/19/no-such-article/",
 }
 # Links that are not inline in text: each must be a touch target of at least 44 px.
 TARGETS = ".main-nav a, .lv-panel a, .pagination a, .breadcrumbs a, .archive-nav a, .site-footer a"
-
-VISIBLE_LINKS = (
-    "[...document.querySelectorAll('a[href]')].filter(a => a.offsetParent).map(a => a.outerHTML)"
-)
 
 VISIBLE_LINKS = """[...document.querySelectorAll("a[href]")]
     .filter(a => a.offsetParent).map(a => a.outerHTML)"""
@@ -48,7 +48,25 @@ def content(db):
             pub_date=timezone.now() - datetime.timedelta(days=number + 1),
         )
         article.topics.add(topic)
-    return Article.objects.get(slug=news_demo.SEED_ARTICLE["slug"]).get_absolute_url()
+    seed = Article.objects.get(slug=news_demo.SEED_ARTICLE["slug"])
+    illustrate(seed, topic)
+    return seed.get_absolute_url()
+
+
+def illustrate(article, topic):
+    """The article as complete as they come: a photo with its caption, a document, a topic."""
+    photo = io.BytesIO()
+    Image.linear_gradient("L").resize((2000, 1200)).convert("RGB").save(photo, "JPEG")
+    article.image = SimpleUploadedFile("exhibition.jpg", photo.getvalue())
+    article.image_alt = "The chairman opens the exhibition of high-tech products"
+    article.image_caption = "The exhibition of Belarusian high-tech products in Minsk."
+    article.image_credit = "Press office"
+    article.save()
+    document = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    article.attachments.create(
+        title="Export figures for 2022", file=SimpleUploadedFile("export.pdf", document)
+    )
+    article.topics.add(topic)
 
 
 def address(name, article_url):
@@ -81,6 +99,21 @@ def test_pages_break_no_content_security_policy(site, content, open_page):
     for name in PAGES:
         page.goto(site + address(name, content))
     assert [text for text in problems if "Content Security Policy" in text] == []
+
+
+@pytest.mark.parametrize("width_name,copy_width", [("phone", 480), ("desktop", 960)])
+def test_lead_image_is_loaded_in_the_size_the_screen_needs(
+    site, content, open_page, width_name, copy_width
+):
+    page = open_page(WIDTHS[width_name])
+    page.goto(site + content)
+    image = page.locator(".lead-image img")
+    image.evaluate("img => img.decode()")
+    assert image.evaluate("img => img.currentSrc").endswith(f"-{copy_width}w.webp")
+    assert image.evaluate("img => img.naturalWidth") > 0  # loaded and decoded
+    original = page.get_by_role("link", name="Full-size photo")
+    photo = page.request.get(site + original.get_attribute("href"))
+    assert photo.ok and photo.headers["content-type"] == "image/jpeg"
 
 
 @pytest.mark.parametrize("page_name", PAGES)
