@@ -1,16 +1,24 @@
 """Search in published articles.
 
 On PostgreSQL: full-text search over a weighted vector (title A, lead B, body C), kept in a
-GIN-indexed column. Elsewhere: every word must appear in the case-folded text, titles first.
+GIN-indexed column, and the words it matched (any form of them: "innovative" for "innovation")
+marked by PostgreSQL's own headline function. Elsewhere: every word must appear in the case-folded
+text, titles first, and words that begin with a search term are marked.
 Any query, however strange, is reduced to at most a dozen words before it reaches the database.
 """
 
+import html
 import re
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, Func, IntegerField, Q, Value, When
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
@@ -19,6 +27,9 @@ MAX_WORDS = 12
 EXCERPT_LENGTH = 240
 # PostgreSQL has stemmers for English and Russian; Belarusian falls back to plain words.
 TEXT_SEARCH_CONFIGS = {"en": "english", "ru": "russian", "be": "simple"}
+# PostgreSQL marks matches with these; they cannot occur in text typed by an editor, and survive
+# escaping, after which they become <mark> tags.
+MATCH_START, MATCH_END = "\x02", "\x03"
 
 
 def text_search_config():
@@ -47,10 +58,28 @@ def search(queryset, query):
     if not terms:
         return queryset.none()
     if connection.vendor == "postgresql":
-        ts_query = SearchQuery(" ".join(terms), search_type="plain", config=text_search_config())
+        config = text_search_config()
+        ts_query = SearchQuery(" ".join(terms), search_type="plain", config=config)
+        marks = {"config": config, "start_sel": MATCH_START, "stop_sel": MATCH_END}
         return (
             queryset.filter(search_vector=ts_query)
-            .annotate(rank=SearchRank(F("search_vector"), ts_query))
+            .annotate(
+                rank=SearchRank(F("search_vector"), ts_query),
+                lead_headline=SearchHeadline("lead", ts_query, highlight_all=True, **marks),
+                body_headline=SearchHeadline(
+                    Func(
+                        F("body"),
+                        Value("<[^>]*>"),
+                        Value(" "),
+                        Value("g"),
+                        function="regexp_replace",
+                    ),
+                    ts_query,
+                    max_words=40,
+                    min_words=25,
+                    **marks,
+                ),
+            )
             .order_by("-rank", "-pub_date")
         )
     matches = Q()
@@ -82,13 +111,29 @@ def highlight(text, terms):
     return mark_safe(marked)  # noqa: S308 (every piece is escaped above)
 
 
+def marked(headline):
+    """Escaped text with the matches PostgreSQL delimited marked."""
+    return mark_safe(  # noqa: S308 (escaped first; only the delimiters become tags)
+        escape(headline).replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")
+    )
+
+
 def excerpt(article, terms):
-    """The lead if it mentions a term, else the passage of the body around the first mention."""
+    """The lead if it has a match, else the passage of the body around one, else the lead."""
+    if hasattr(article, "lead_headline"):
+        if MATCH_START in article.lead_headline:
+            return marked(article.lead_headline)
+        if MATCH_START in article.body_headline:
+            passage = " ".join(html.unescape(article.body_headline).split())
+            return marked(f"…{passage}…")
+        return article.lead
     lead_words = set(re.findall(r"\w+", fold(article.lead)))
-    if not terms or any(word.startswith(term) for word in lead_words for term in terms):
+    if any(word.startswith(term) for word in lead_words for term in terms):
         return highlight(article.lead, terms)
-    body = strip_tags(article.body)
-    position = min((fold(body).find(term) for term in terms if term in fold(body)), default=0)
-    start = max(0, position - EXCERPT_LENGTH // 3)
+    body = html.unescape(strip_tags(article.body))
+    positions = [fold(body).find(term) for term in terms if term in fold(body)]
+    if not positions:
+        return article.lead
+    start = max(0, min(positions) - EXCERPT_LENGTH // 3)
     passage = body[start : start + EXCERPT_LENGTH]
     return highlight(("…" if start else "") + passage + "…", terms)

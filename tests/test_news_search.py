@@ -57,6 +57,20 @@ def test_excerpt_comes_from_body_when_lead_does_not_match(client, make_article):
     assert "make <mark>cheese</mark> with white mold" in response.text
 
 
+def test_body_excerpt_shows_characters_as_written(client, make_article):
+    make_article(
+        title="Centres", lead="New centres.", body="<p>R&amp;D &lt;centres&gt; export more.</p>"
+    )
+    response, _ = results(client, "export")
+    assert "R&amp;D &lt;centres&gt; <mark>export</mark> more." in response.text
+
+
+def test_match_in_the_title_alone_shows_the_lead(client, make_article):
+    make_article(title="Telescope", lead="A new instrument.", body="<p>Built in Minsk.</p>")
+    response, _ = results(client, "telescope")
+    assert '<p class="article-summary__lead">A new instrument.</p>' in response.text
+
+
 def test_no_result_says_so(client, make_article):
     make_article()
     response, titles = results(client, "zebra")
@@ -128,6 +142,20 @@ def test_postgresql_uses_the_weighted_vector_and_stemming(client, make_article):
         _, titles = results(client, "programme")
     assert titles == ["Innovation programmes approved"]
     assert any("@@" in query["sql"] and "ts_rank" in query["sql"] for query in queries)
+
+
+@on_postgresql
+def test_postgresql_marks_every_form_of_the_words_it_matched(client, make_article):
+    make_article(
+        title="Exhibition",
+        lead="Innovative <firms> met.",
+        body="<p>Opening words.</p>" + "<p>Filler text here.</p>" * 30 + "<p>Programmes grew.</p>",
+    )
+    response, _ = results(client, "innovation")
+    assert "<mark>Innovative</mark> &lt;firms&gt; met." in response.text
+    response, _ = results(client, "programme")
+    assert "<mark>Programmes</mark> grew.…" in response.text
+    assert "Opening words" not in response.text
 
 
 @on_postgresql
