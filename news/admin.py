@@ -5,6 +5,7 @@ import re
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
@@ -96,15 +97,22 @@ class TopicAdmin(admin.ModelAdmin):
 
 class AttachmentInline(admin.TabularInline):
     model = Attachment
-    fields = ["title", "file", "position"]
+    fields = ["title", "file", "details", "position"]
+    readonly_fields = ["details"]
     extra = 0
+
+    @admin.display(description=_("type and size"))
+    def details(self, attachment):
+        if not attachment.pk:
+            return "—"
+        return f"{attachment.kind}, {filesizeformat(attachment.size)}"
 
 
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
     form = ArticleAdminForm
     list_display = ["title", "state", "pub_date", "expires_at", "is_published", "updated"]
-    list_filter = [StateFilter, "status", "pub_date"]
+    list_filter = [StateFilter, "status", "topics", "pub_date"]
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "pub_date"
     prepopulated_fields = {"slug": ["title"]}

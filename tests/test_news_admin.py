@@ -92,6 +92,16 @@ def test_admin_changelist_shows_status_and_is_published(admin_client_logged, mak
     assert "Live one" in found.text and "Draft one" not in found.text
 
 
+def test_admin_changelist_filters_by_topic(admin_client_logged, make_article, make_topic):
+    topic = make_topic("Innovation")
+    make_article(title="Tagged one").topics.add(topic)
+    make_article(title="Untagged one")
+    response = admin_client_logged.get(
+        reverse("admin:news_article_changelist"), {"topics__id__exact": topic.pk}
+    )
+    assert "Tagged one" in response.text and "Untagged one" not in response.text
+
+
 @pytest.mark.parametrize(
     "action,before,after",
     [

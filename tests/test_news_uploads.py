@@ -204,6 +204,7 @@ def test_attachments_are_listed_with_type_and_size(admin_client_logged, make_art
     page = client.get(article.get_absolute_url()).text
     size = filesizeformat(len(PDF))
     assert f'Decree No. 12</a> <span class="file-meta">(PDF, {size})</span>' in page
+    assert f"PDF, {size}" in admin_client_logged.get(change_url(article)).text
 
 
 @pytest.mark.parametrize(
