@@ -19,11 +19,14 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import Case, F, Func, IntegerField, Q, Value, When
+from django.db.models.functions import StrIndex
+from django.db.models.lookups import LessThan
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
+TITLE_END = "|"
 EXCERPT_LENGTH = 240
 # PostgreSQL has stemmers for English and Russian; Belarusian falls back to plain words.
 TEXT_SEARCH_CONFIGS = {"en": "english", "ru": "russian", "be": "simple"}
@@ -42,6 +45,21 @@ def fold(text):
 
 def words(query):
     return re.findall(r"\w+", fold(query[:MAX_QUERY_LENGTH]))[:MAX_WORDS]
+
+
+def plain_text(html_text):
+    return html.unescape(strip_tags(html_text))
+
+
+def indexed_text(title, lead, body):
+    """What the fallback searches: each folded word after a space, so that a term is found at the
+    start of a word ("art" is not in "start"), and the title's words before a bar, so that a title
+    match can be told apart (SQLite folds only ASCII, so the title itself cannot be searched)."""
+
+    def spaced(text):
+        return "".join(f" {word}" for word in re.findall(r"\w+", fold(text)))
+
+    return f"{spaced(title)} {TITLE_END}{spaced(lead)}{spaced(plain_text(body))} "
 
 
 def weighted_vector():
@@ -82,12 +100,11 @@ def search(queryset, query):
             )
             .order_by("-rank", "-pub_date")
         )
-    matches = Q()
+    matches, in_title = Q(), Q()
+    title_end = StrIndex("search_text", Value(f" {TITLE_END}"))
     for term in terms:
-        matches &= Q(search_text__contains=term)
-    in_title = Q()
-    for term in terms:
-        in_title &= Q(title__icontains=term)
+        matches &= Q(search_text__contains=f" {term}")
+        in_title &= LessThan(StrIndex("search_text", Value(f" {term}")), title_end)
     return (
         queryset.filter(matches)
         .annotate(
@@ -130,7 +147,7 @@ def excerpt(article, terms):
     lead_words = set(re.findall(r"\w+", fold(article.lead)))
     if any(word.startswith(term) for word in lead_words for term in terms):
         return highlight(article.lead, terms)
-    body = html.unescape(strip_tags(article.body))
+    body = plain_text(article.body)
     positions = [fold(body).find(term) for term in terms if term in fold(body)]
     if not positions:
         return article.lead

@@ -9,14 +9,21 @@ A file is stored under the extension of what it is, not of what it was called: t
 picks the type it serves from the extension, and a PDF named .html would be served as a web page.
 """
 
+import io
 import posixpath
+import re
+import secrets
 import zipfile
 
+from defusedxml import DefusedXmlException, ElementTree
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
+from PIL import ExifTags, Image, ImageOps
 
 IMAGE_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 # Beyond what any press photo needs: decoding costs 3 bytes a pixel, in a web worker.
@@ -29,8 +36,35 @@ ODS = "application/vnd.oasis.opendocument.spreadsheet"
 DOCUMENT_EXTENSIONS = {PDF: "pdf", DOCX: "docx", XLSX: "xlsx", ODT: "odt", ODS: "ods"}
 # What a file of unknown content is stored as: served for download, never displayed.
 UNKNOWN_EXTENSION = "bin"
-# Office Open XML: the folder that holds the main part of each format.
-OOXML_FOLDERS = {"word/": DOCX, "xl/": XLSX}
+# Office Open XML: the type of each format's main part, as [Content_Types].xml declares it.
+OOXML_MAIN_PARTS = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": DOCX,
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": XLSX,
+}
+# Macros: Office keeps them in vbaProject.bin, OpenDocument in Basic/ or Scripts/.
+MACRO_PARTS = re.compile(r"vbaProject\.bin$|^(Basic|Scripts)/", re.IGNORECASE)
+MAX_PART_LIST = 1024 * 1024  # bytes, once unpacked: a real list is a few kB
+CONTENT_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+# How each format is written again when an image is published; "keep" reuses the JPEG's own
+# quantisation, so an upright photo loses nothing visible.
+SAVE_OPTIONS = {"JPEG": {"quality": 90}, "PNG": {"optimize": True}, "WEBP": {"quality": 90}}
+
+
+@deconstructible
+class UploadFolder:
+    """`<prefix>/<year>/<month>/<random>/<name>`: a file keeps the name it was uploaded with, for
+    whoever downloads it, but its address can be neither guessed (a draft's documents are not yet
+    public) nor taken by another upload of the same name, and neither can its copies'."""
+
+    def __init__(self, prefix):
+        self.prefix = prefix
+
+    def __call__(self, instance, filename):
+        month = timezone.localdate().strftime("%Y/%m")
+        return posixpath.join(self.prefix, month, secrets.token_hex(8), filename)
+
+    def __eq__(self, other):
+        return isinstance(other, UploadFolder) and self.prefix == other.prefix
 
 
 def _check_size(file, limit_mb):
@@ -75,22 +109,35 @@ def validate_image(file):
         )
 
 
-def image_extension(file):
-    """The extension of an allowed image format, judged by its content."""
+def published_image(file):
+    """The image as it is published: turned upright as its EXIF says, written again without its
+    metadata (a phone's photo carries where it was taken, and the device), named by its format.
+    Anything appended to the image goes too."""
     file.seek(0)
-    try:
-        with Image.open(file) as image:
-            return IMAGE_EXTENSIONS.get(image.format, UNKNOWN_EXTENSION)
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return UNKNOWN_EXTENSION
-    finally:
-        file.seek(0)
+    with Image.open(file) as original:
+        image_format = original.format
+        upright = ImageOps.exif_transpose(original)
+        options = SAVE_OPTIONS[image_format] | {"icc_profile": original.info.get("icc_profile")}
+        if image_format == "JPEG" and not _rotated(original):
+            upright, options["quality"] = original, "keep"
+        buffer = io.BytesIO()
+        upright.save(buffer, image_format, **options)
+    file.seek(0)
+    return ContentFile(buffer.getvalue(), name=_named(file.name, IMAGE_EXTENSIONS[image_format]))
+
+
+def _rotated(image):
+    return image.getexif().get(ExifTags.Base.Orientation, 1) != 1
+
+
+def _named(name, extension):
+    stem = posixpath.splitext(posixpath.basename(name))[0]
+    return f"{stem or 'file'}.{extension}"
 
 
 def name_by_content(field_file, extension):
     """Give a file not yet stored the extension of what it is."""
-    stem = posixpath.splitext(posixpath.basename(field_file.name))[0]
-    field_file.name = f"{stem or 'file'}.{extension}"
+    field_file.name = _named(field_file.name, extension)
 
 
 def document_type(file):
@@ -109,16 +156,26 @@ def _office_type(file):
     try:
         with zipfile.ZipFile(file) as archive:
             names = archive.namelist()
+            if any(MACRO_PARTS.search(name) for name in names):
+                return None
             if "mimetype" in names and archive.getinfo("mimetype").file_size < 100:
                 declared = archive.read("mimetype").decode("ascii", "replace").strip()
                 return declared if declared in (ODT, ODS) else None
-            if "[Content_Types].xml" in names:
-                for folder, mime_type in OOXML_FOLDERS.items():
-                    if any(name.startswith(folder) for name in names):
-                        return mime_type
-    except (zipfile.BadZipFile, OSError, KeyError):
+            if archive.getinfo("[Content_Types].xml").file_size < MAX_PART_LIST:
+                return _ooxml_type(archive.read("[Content_Types].xml"))
+    except (zipfile.BadZipFile, OSError, KeyError, ElementTree.ParseError, DefusedXmlException):
         return None
     return None
+
+
+def _ooxml_type(content_types):
+    """The format whose main part the package declares (a docm or xlsm declares another)."""
+    declared = {
+        override.get("ContentType")
+        for override in ElementTree.fromstring(content_types).iter(f"{CONTENT_TYPES_NS}Override")
+    }
+    main_parts = [OOXML_MAIN_PARTS[kind] for kind in declared if kind in OOXML_MAIN_PARTS]
+    return main_parts[0] if len(main_parts) == 1 else None
 
 
 def validate_document(file):

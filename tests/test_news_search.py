@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import pytest
 from django.db import connection
+from django.utils import timezone
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -33,6 +36,19 @@ def test_every_word_must_match_in_title_lead_or_body(client, make_article):
     make_article(title="Medical news", body="<p>Nothing else.</p>")
     _, titles = results(client, "medical technopark")
     assert titles == ["Medical products"]
+
+
+def test_words_are_matched_from_their_start(client, make_article):
+    make_article(title="Start of the season", body="<p>R&amp;D&nbsp;centres.</p>")
+    make_article(title="Art exhibition")
+    assert results(client, "art")[1] == ["Art exhibition"]
+    assert results(client, "amp")[1] == [] and results(client, "nbsp")[1] == []
+
+
+def test_cyrillic_title_match_ranks_first(client, make_article):
+    make_article(title="Программа развития", pub_date=timezone.now() - timedelta(days=2))
+    make_article(title="Итоги года", lead="Утверждена программа.")
+    assert results(client, "ПРОГРАММА")[1] == ["Программа развития", "Итоги года"]
 
 
 def test_cyrillic_is_found_whatever_the_case(client, make_article):
@@ -76,6 +92,10 @@ def test_no_result_says_so(client, make_article):
     response, titles = results(client, "zebra")
     assert titles == []
     assert "Nothing found for “zebra”" in response.text
+    assert (
+        f'Browse the news <a href="{reverse("news:topics")}">by topic</a> or '
+        f'<a href="{reverse("news:list")}">by year</a>.' in response.text
+    )
 
 
 def test_empty_query_invites_a_search(client):

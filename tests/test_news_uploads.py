@@ -1,6 +1,7 @@
 """Lead images and attachments, uploaded through the admin's real form."""
 
 import io
+import re
 import subprocess
 import zipfile
 
@@ -11,9 +12,11 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from PIL import Image
+from django.utils import timezone
+from PIL import ExifTags, Image
 
 from config.storage import MediaStorage
+from news import renditions
 from news.models import Article, Attachment
 from tests.browser_form import article_form
 
@@ -30,11 +33,30 @@ def image_bytes(width=2000, height=1200, image_format="JPEG"):
     return buffer.getvalue()
 
 
-def docx_bytes():
+OOXML = "application/vnd.openxmlformats-officedocument"
+DOCX_MAIN = f"{OOXML}.wordprocessingml.document.main+xml"
+DOCM_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
+
+
+def docx_bytes(main_type=DOCX_MAIN, *extra_parts):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            f'<Override PartName="/word/document.xml" ContentType="{main_type}"/></Types>',
+        )
         archive.writestr("word/document.xml", "<w:document/>")
+        for part in extra_parts:
+            archive.writestr(part, b"\0")
+    return buffer.getvalue()
+
+
+def zip_bytes(*names):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            archive.writestr(name, b"MZ")
     return buffer.getvalue()
 
 
@@ -121,7 +143,74 @@ def test_images_are_stored_under_the_extension_of_their_content(
     assert post_image(admin_client_logged, article, content, name=name).status_code == 302
     article.refresh_from_db()
     assert article.image.name.endswith(extension)
-    assert article.image_size == len(content) == article.image.size
+    assert article.image_size == article.image.size
+    with article.image.open() as stored:
+        assert b"<script>" not in stored.read()
+
+
+def exif_photo(width, height, orientation):
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = orientation
+    exif[ExifTags.Base.Model] = "Pixel 8"
+    exif[ExifTags.Base.GPSInfo] = {1: "N", 2: (53.0, 54.0, 0.0), 3: "E", 4: (27.0, 33.0, 0.0)}
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (11, 61, 110)).save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def test_photo_is_published_upright_and_without_its_metadata(admin_client_logged, make_article):
+    article = make_article()
+    # A phone held upright: the pixels lie on their side, with orientation 6 to turn them.
+    post_image(admin_client_logged, article, exif_photo(1200, 800, orientation=6))
+    article.refresh_from_db()
+    assert (article.image_width, article.image_height) == (800, 1200)
+    with article.image.open() as stored, Image.open(stored) as image:
+        assert image.size == (800, 1200)
+        assert not image.getexif()
+    for url, width in article.image_sources:
+        name = url.removeprefix("/media/")
+        with default_storage.open(name) as copy, Image.open(copy) as image:
+            assert image.width == width
+
+
+def colour_of_copy(article, width):
+    """Red, green or blue: the strongest channel of the (lossy) copy."""
+    name = renditions.rendition_name(article.image.name, width)
+    with default_storage.open(name) as copy, Image.open(copy) as image:
+        pixel = image.convert("RGB").getpixel((0, 0))
+    return "RGB"[pixel.index(max(pixel))]
+
+
+def same_name_image(colour, image_format):
+    buffer = io.BytesIO()
+    Image.new("RGB", (1000, 600), colour).save(buffer, image_format)
+    return buffer.getvalue()
+
+
+def test_every_upload_has_copies_of_its_own(admin_client_logged, make_article):
+    first, second = make_article(), make_article()
+    post_image(admin_client_logged, first, same_name_image((0, 0, 255), "PNG"), name="chart.png")
+    post_image(admin_client_logged, second, same_name_image((255, 0, 0), "JPEG"), name="chart.jpg")
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (colour_of_copy(first, 480), colour_of_copy(second, 480)) == ("B", "R")
+    post_image(admin_client_logged, first, same_name_image((0, 255, 0), "PNG"), name="chart.png")
+    first.refresh_from_db()
+    assert colour_of_copy(first, 480) == "G"
+
+
+def test_uploads_get_addresses_that_cannot_be_guessed(admin_client_logged, make_article):
+    article = make_article()
+    post_attachments(
+        admin_client_logged, article, ("Decree", SimpleUploadedFile("decree.pdf", PDF))
+    )
+    post_image(admin_client_logged, article, image_bytes(), name="photo.jpg")
+    article.refresh_from_db()
+    month = timezone.localdate().strftime("%Y/%m")
+    assert re.fullmatch(
+        rf"news/attachments/{month}/[0-9a-f]{{16}}/decree\.pdf", article.attachments.get().file.name
+    )
+    assert re.fullmatch(rf"news/images/{month}/[0-9a-f]{{16}}/photo\.jpg", article.image.name)
 
 
 def test_image_with_too_many_pixels_is_refused_before_it_is_decoded(
@@ -227,17 +316,23 @@ def test_documents_are_stored_under_the_extension_of_their_content(
     assert attachment.kind == extension[1:].upper()
 
 
+NOT_A_DOCUMENT = "Attachments must be PDF, DOCX, XLSX, ODT or ODS"
+
+
 @pytest.mark.parametrize(
-    "name,content",
+    "name,content,message",
     [
-        ("decree.pdf", b"<html><script>alert(1)</script></html>"),
-        ("report.docx", b"MZ\x90\x00\x03 this is an executable"),
-        ("drawing.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>'),
-        ("empty.pdf", b""),
+        ("decree.pdf", b"<html><script>alert(1)</script></html>", NOT_A_DOCUMENT),
+        ("report.docx", b"MZ\x90\x00\x03 this is an executable", NOT_A_DOCUMENT),
+        ("drawing.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>', NOT_A_DOCUMENT),
+        ("macros.docx", docx_bytes(DOCM_MAIN, "word/vbaProject.bin"), NOT_A_DOCUMENT),
+        ("hidden.docx", docx_bytes(DOCX_MAIN, "word/vbaProject.bin"), NOT_A_DOCUMENT),
+        ("invoice.docx", zip_bytes("word/invoice.exe", "index.html"), NOT_A_DOCUMENT),
+        ("empty.pdf", b"", "The submitted file is empty."),
     ],
 )
 def test_bad_attachment_is_refused_and_nothing_saved(
-    admin_client_logged, make_article, name, content
+    admin_client_logged, make_article, name, content, message
 ):
     article = make_article(title="Untouched")
     response = post_attachments(
@@ -247,10 +342,7 @@ def test_bad_attachment_is_refused_and_nothing_saved(
         ("Bad one", SimpleUploadedFile(name, content)),
     )
     assert response.status_code == 200
-    assert (
-        "Attachments must be PDF, DOCX, XLSX, ODT or ODS" in response.text
-        or "empty" in response.text
-    )
+    assert message in response.text
     assert not Attachment.objects.exists()
     assert Article.objects.get().title == "Untouched"
 

@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -31,3 +32,11 @@ def test_site_refuses_to_start_without_secret_key_when_debug_is_off(debug):
 def test_site_starts_with_secret_key_and_debug_off():
     result = run_check(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.skipif(
+    os.environ.get("REQUIRE_POSTGRES") != "1",
+    reason="PostgreSQL is required only in CI's second pass",
+)
+def test_suite_runs_on_postgresql_where_it_is_required():
+    assert connection.vendor == "postgresql"

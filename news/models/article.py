@@ -8,14 +8,13 @@ from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
 from .. import renditions, search
 from ..rich_text import BODY_EXTENSIONS, sanitize_body
-from ..uploads import image_extension, name_by_content, validate_image
+from ..uploads import UploadFolder, published_image, validate_image
 from .editorial import ArticleAlias
 
 
@@ -132,7 +131,8 @@ class Article(models.Model):
     )
     image = models.ImageField(
         _("lead image"),
-        upload_to="news/images/%Y/%m/",
+        upload_to=UploadFolder("news/images"),
+        max_length=255,
         blank=True,
         width_field="image_width",
         height_field="image_height",
@@ -211,12 +211,13 @@ class Article(models.Model):
             self.withdrawn_at = self.withdrawn_at or timezone.now()
         else:
             self.withdrawn_at = None
-        if self.image and not self.image._committed:
-            name_by_content(self.image, image_extension(self.image))
+        new_image = bool(self.image) and not self.image._committed
+        if new_image:
+            self.image = published_image(self.image)
             self.image_size = self.image.size
         elif not self.image:
             self.image_size = None
-        self.search_text = search.fold(" ".join([self.title, self.lead, strip_tags(self.body)]))
+        self.search_text = search.indexed_text(self.title, self.lead, self.body)
         self.version += 1
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {
@@ -234,7 +235,7 @@ class Article(models.Model):
             )
         if connection.vendor == "postgresql":
             Article.objects.filter(pk=self.pk).update(search_vector=search.weighted_vector())
-        if self.image and not self.image.storage.exists(self.rendition_probe):
+        if new_image:
             renditions.make_renditions(self.image)
 
     def get_absolute_url(self):
@@ -277,12 +278,6 @@ class Article(models.Model):
     @property
     def last_public_update(self):
         return self.revised_at or self.pub_date
-
-    @property
-    def rendition_probe(self):
-        """The name of one rendition of the image, or of the image itself if it is small."""
-        widths = renditions.widths_for(self.image_width or 0)
-        return renditions.rendition_name(self.image.name, widths[0]) if widths else self.image.name
 
     @cached_property
     def image_sources(self):

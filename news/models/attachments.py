@@ -16,7 +16,8 @@ class Attachment(models.Model):
     title = models.CharField(_("title"), max_length=250, help_text=_("For example: Decree No. 12"))
     file = models.FileField(
         _("file"),
-        upload_to="news/attachments/%Y/%m/",
+        upload_to=uploads.UploadFolder("news/attachments"),
+        max_length=255,
         validators=[uploads.validate_document],
         help_text=_("PDF, DOCX, XLSX, ODT or ODS."),
     )
