@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "news",
     "contacts",
+    # Last, as its documentation asks: deletes a replaced or removed upload once the change is
+    # committed, for the models that opt in (not the revision history's copies).
+    "django_cleanup.apps.CleanupSelectedConfig",
 ]
 
 MIDDLEWARE = [

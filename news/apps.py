@@ -8,7 +8,10 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
+        from django_cleanup.signals import cleanup_post_delete
+
         from .caching import forget_news
+        from .renditions import delete_renditions
 
         # Anything a public page or feed shows: a change drops the cached copies everywhere.
         for model in ("Article", "Topic", "Attachment", "ChangeNote"):
@@ -17,6 +20,9 @@ class NewsConfig(AppConfig):
             post_delete.connect(forget_news, sender=sender, dispatch_uid=f"forget-news-del-{model}")
         topics = self.get_model("Article").topics.through
         m2m_changed.connect(forget_news, sender=topics, dispatch_uid="forget-news-topics")
+        cleanup_post_delete.connect(
+            delete_renditions, sender=self.get_model("Article"), dispatch_uid="delete-renditions"
+        )
         # Each release runs migrate: what the previous code rendered (naming static files that may
         # be gone) or kept (objects of models that may have changed) is dropped with it.
         post_migrate.connect(forget_news, sender=self, dispatch_uid="forget-news-on-release")

@@ -52,3 +52,9 @@ def sources(field_file, original_width):
 
 def srcset(found):
     return ", ".join(f"{url} {width}w" for url, width in found)
+
+
+def delete_renditions(file, file_name, **kwargs):
+    """With its image (django-cleanup's signal): its copies, which nothing else refers to."""
+    for width in WIDTHS:
+        file.storage.delete(rendition_name(file_name, width))

@@ -79,7 +79,14 @@ def _check_size(file, limit_mb):
         )
 
 
+def already_stored(file):
+    """A file saved before was checked then: an edit of its article must not read it again."""
+    return getattr(file, "_committed", False)
+
+
 def validate_image(file):
+    if already_stored(file):
+        return
     _check_size(file, settings.NEWS_MAX_IMAGE_MB)
     file.seek(0)
     try:
@@ -179,6 +186,8 @@ def _ooxml_type(content_types):
 
 
 def validate_document(file):
+    if already_stored(file):
+        return
     _check_size(file, settings.NEWS_MAX_ATTACHMENT_MB)
     if document_type(file) is None:
         raise ValidationError(

@@ -419,3 +419,100 @@ def test_a_name_taken_during_an_upload_is_not_overwritten(settings, tmp_path):
     assert storage.open("decree.pdf").read() == b"first"
     assert storage.open(second).read() == b"second"
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted(["decree.pdf", second])
+
+
+def stored(name):
+    return default_storage.exists(name)
+
+
+def image_files(article):
+    """The image and its copies, as stored."""
+    return [article.image.name, *(url.removeprefix("/media/") for url, _ in article.image_sources)]
+
+
+def test_a_replaced_photo_and_its_copies_are_deleted(
+    admin_client_logged, make_article, django_capture_on_commit_callbacks
+):
+    article = make_article()
+    post_image(admin_client_logged, article, image_bytes(), name="first.jpg")
+    article.refresh_from_db()
+    first = image_files(article)
+    assert len(first) == 4 and all(map(stored, first))
+    with django_capture_on_commit_callbacks(execute=True):
+        post_image(admin_client_logged, article, image_bytes(), name="second.jpg")
+    article.refresh_from_db()
+    assert not any(map(stored, first))
+    assert all(map(stored, image_files(article)))
+
+
+def test_a_removed_photo_is_deleted_and_leaves_the_page(
+    admin_client_logged, make_article, client, django_capture_on_commit_callbacks
+):
+    article = make_article()
+    post_image(admin_client_logged, article, image_bytes())
+    article.refresh_from_db()
+    files = image_files(article)
+    data = article_form(admin_client_logged, change_url(article)) | {
+        "image-clear": "on",
+        "minor_edit": "on",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin_client_logged.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert not article.image and article.image_size is None
+    assert not any(map(stored, files))
+    assert "lead-image" not in client.get(article.get_absolute_url()).text
+
+
+def test_restoring_a_revision_whose_photo_was_replaced_shows_no_broken_image(
+    admin_client_logged, make_article, django_capture_on_commit_callbacks
+):
+    article = make_article()
+    post_image(admin_client_logged, article, image_bytes(), name="first.jpg")
+    article.refresh_from_db()
+    first_name = article.image.name
+    with django_capture_on_commit_callbacks(execute=True):
+        post_image(admin_client_logged, article, image_bytes(), name="second.jpg")
+    article.history.filter(image=first_name).first().instance.save()
+    article.refresh_from_db()
+    assert not article.image
+
+
+def test_deleted_documents_and_articles_take_their_files_with_them(
+    admin_client_logged, make_article, django_capture_on_commit_callbacks
+):
+    article = make_article()
+    post_attachments(
+        admin_client_logged,
+        article,
+        ("Decree", SimpleUploadedFile("decree.pdf", PDF)),
+        ("Programme", SimpleUploadedFile("programme.docx", docx_bytes())),
+    )
+    post_image(admin_client_logged, article, image_bytes())
+    article.refresh_from_db()
+    decree, programme = article.attachments.all()
+    data = article_form(admin_client_logged, change_url(article)) | {
+        "attachments-0-DELETE": "on",
+        "minor_edit": "on",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin_client_logged.post(change_url(article), data).status_code == 302
+    assert not stored(decree.file.name) and stored(programme.file.name)
+    files = [programme.file.name, *image_files(article)]
+    delete_url = reverse("admin:news_article_delete", args=[article.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin_client_logged.post(delete_url, {"post": "yes"}).status_code == 302
+    assert not any(map(stored, files))
+
+
+def test_an_article_with_its_photo_and_documents_can_be_edited(admin_client_logged, make_article):
+    article = make_article()
+    post_attachments(admin_client_logged, article, ("Decree", SimpleUploadedFile("d.pdf", PDF)))
+    post_image(admin_client_logged, article, image_bytes())
+    data = article_form(admin_client_logged, change_url(article)) | {
+        "title": "Edited title",
+        "minor_edit": "on",
+    }
+    assert admin_client_logged.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Edited title" and article.image and article.attachments.count() == 1

@@ -7,8 +7,8 @@ from django.db import connection, models
 from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django_cleanup import cleanup
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
@@ -71,6 +71,7 @@ class ArticleQuerySet(models.QuerySet):
         return min(filter(None, upcoming.values()), default=None)
 
 
+@cleanup.select
 class Article(models.Model):
     Status = Status
     State = State
@@ -215,7 +216,10 @@ class Article(models.Model):
         if new_image:
             self.image = published_image(self.image)
             self.image_size = self.image.size
-        elif not self.image:
+        elif self.image and not self.image.storage.exists(self.image.name):
+            # An earlier revision restored: its photo was deleted when it was replaced.
+            self.image = None
+        if not self.image:
             self.image_size = None
         self.search_text = search.indexed_text(self.title, self.lead, self.body)
         self.version += 1
@@ -279,7 +283,7 @@ class Article(models.Model):
     def last_public_update(self):
         return self.revised_at or self.pub_date
 
-    @cached_property
+    @property
     def image_sources(self):
         return renditions.sources(self.image, self.image_width) if self.image else []
 

@@ -1,9 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_cleanup import cleanup
 
 from .. import uploads
 
 
+@cleanup.select
 class Attachment(models.Model):
     """A document published with an article: a decree, a report, a table."""
 
