@@ -177,7 +177,12 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
-    "default": {"BACKEND": "config.storage.MediaStorage"},
+    # Uploads: this machine's disk by default; a deployment may name another backend (object
+    # storage, say django-storages' S3Storage) and its options.
+    "default": {
+        "BACKEND": env("DJANGO_MEDIA_STORAGE", default="config.storage.MediaStorage"),
+        "OPTIONS": env.json("DJANGO_MEDIA_STORAGE_OPTIONS", default={}),
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },

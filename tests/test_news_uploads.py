@@ -1,8 +1,10 @@
 """Lead images and attachments, uploaded through the admin's real form."""
 
 import io
+import os
 import re
 import subprocess
+import sys
 import zipfile
 
 import feedparser
@@ -67,6 +69,15 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 def admin_client_logged(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+def stored(name):
+    return default_storage.exists(name)
+
+
+def image_files(article):
+    """The image and its copies, as stored."""
+    return [article.image.name, *(url.removeprefix("/media/") for url, _ in article.image_sources)]
 
 
 def post_image(client, article, content, name="photo.jpg", **fields):
@@ -347,9 +358,42 @@ def test_bad_attachment_is_refused_and_nothing_saved(
     assert Article.objects.get().title == "Untouched"
 
 
-def test_uploads_go_through_the_configured_storage(settings):
-    assert settings.STORAGES["default"]["BACKEND"] == "config.storage.MediaStorage"
-    assert str(default_storage.location).startswith(str(settings.MEDIA_ROOT))
+def test_uploads_go_through_the_configured_storage(
+    admin_client_logged, make_article, client, settings, django_capture_on_commit_callbacks
+):
+    settings.STORAGES = settings.STORAGES | {
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}
+    }
+    article = make_article()
+    post_image(admin_client_logged, article, image_bytes())
+    post_attachments(admin_client_logged, article, ("Decree", SimpleUploadedFile("d.pdf", PDF)))
+    article.refresh_from_db()
+    files = [*image_files(article), article.attachments.get().file.name]
+    assert all(map(stored, files))
+    assert not any((settings.MEDIA_ROOT / name).exists() for name in files)
+    assert article.image_srcset in client.get(article.get_absolute_url()).text
+    with django_capture_on_commit_callbacks(execute=True):
+        article.delete()
+    assert not any(map(stored, files))
+
+
+def test_media_storage_is_chosen_by_the_environment():
+    result = subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings; print(settings.STORAGES)"],
+        env=os.environ
+        | {
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_MEDIA_STORAGE": "django.core.files.storage.InMemoryStorage",
+            "DJANGO_MEDIA_STORAGE_OPTIONS": '{"base_url": "https://media.example.by/"}',
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (
+        "'default': {'BACKEND': 'django.core.files.storage.InMemoryStorage', "
+        "'OPTIONS': {'base_url': 'https://media.example.by/'}}" in result.stdout
+    ), result.stderr
 
 
 def test_unwritable_media_storage_gives_a_form_error_and_saves_nothing(
@@ -419,15 +463,6 @@ def test_a_name_taken_during_an_upload_is_not_overwritten(settings, tmp_path):
     assert storage.open("decree.pdf").read() == b"first"
     assert storage.open(second).read() == b"second"
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted(["decree.pdf", second])
-
-
-def stored(name):
-    return default_storage.exists(name)
-
-
-def image_files(article):
-    """The image and its copies, as stored."""
-    return [article.image.name, *(url.removeprefix("/media/") for url, _ in article.image_sources)]
 
 
 def test_a_replaced_photo_and_its_copies_are_deleted(
