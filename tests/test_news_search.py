@@ -1,6 +1,8 @@
+import io
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -176,6 +178,25 @@ def test_postgresql_marks_every_form_of_the_words_it_matched(client, make_articl
     response, _ = results(client, "programme")
     assert "<mark>Programmes</mark> grew.…" in response.text
     assert "Opening words" not in response.text
+
+
+def test_search_index_can_be_rebuilt(client, make_article):
+    make_article(title="Telescope")
+    Article.objects.update(search_text="", search_vector=None)
+    assert results(client, "telescope")[1] == []
+    output = io.StringIO()
+    call_command("updatesearchindex", stdout=output)
+    assert output.getvalue() == "Search index rebuilt for 1 articles.\n"
+    assert results(client, "telescope")[1] == ["Telescope"]
+
+
+@on_postgresql
+def test_postgresql_vector_follows_the_site_language_once_rebuilt(client, make_article, settings):
+    make_article(title="Государственная программа")
+    settings.LANGUAGE_CODE = "ru"
+    assert results(client, "программы")[1] == []  # indexed with the English configuration
+    call_command("updatesearchindex", stdout=io.StringIO())
+    assert results(client, "программы")[1] == ["Государственная программа"]
 
 
 @on_postgresql
