@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from .forms import ArticleAdminForm
+from .forms import ArticleAdminForm, AttachmentFormSet
 from .models import Article, Attachment, ChangeNote, PreviewLink, State, Topic
 from .revisions import compare
 
@@ -97,6 +97,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 class AttachmentInline(admin.TabularInline):
     model = Attachment
+    formset = AttachmentFormSet
     fields = ["title", "file", "details", "position"]
     readonly_fields = ["details"]
     extra = 0
@@ -218,6 +219,17 @@ class ArticleAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
         if note:
             obj.change_notes.create(note=note, author=request.user, created=obj.revised_at)
+
+    def save_form(self, request, form, change):
+        # The documents' formset, checked next, asks this form whether their change needs a note.
+        request.article_form = form
+        return super().save_form(request, form, change)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, AttachmentInline):
+            kwargs["article_form"] = lambda: getattr(request, "article_form", None)
+        return kwargs
 
     def save_formset(self, request, form, formset, change):
         if formset.model is PreviewLink:

@@ -85,11 +85,39 @@ class ArticleAdminForm(forms.ModelForm):
                 code="edit_conflict",
             )
 
-    def needs_change_note(self):
+    def needs_change_note(self, documents_changed=False):
         if not self.was_live or self.cleaned_data.get("minor_edit"):
             return False
-        return any(field in self.changed_data for field in self.CONTENT_FIELDS)
+        return documents_changed or any(field in self.changed_data for field in self.CONTENT_FIELDS)
+
+    def lacks_change_note_for_documents(self):
+        return self.needs_change_note(documents_changed=True) and not self.cleaned_data.get(
+            "change_note"
+        )
 
     def public_change_note(self):
         """The note to publish with this save, if it changes a live article."""
         return self.cleaned_data.get("change_note") if self.was_live else ""
+
+
+class AttachmentFormSet(forms.BaseInlineFormSet):
+    """A live article's documents are part of what readers were told: adding, replacing or
+    removing one needs a change note (or a minor edit), as a change to its text does."""
+
+    def __init__(self, *args, article_form=lambda: None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Called when this formset is checked: the admin validates the article's form after
+        # making its formsets, and offers it only once it is valid.
+        self.article_form = article_form
+
+    def clean(self):
+        super().clean()
+        form = self.article_form()
+        if form is not None and self.has_changed() and form.lacks_change_note_for_documents():
+            raise ValidationError(
+                _(
+                    "This article is live: describe the change to its documents in the change "
+                    "note, or mark it as a minor edit."
+                ),
+                code="change_note",
+            )

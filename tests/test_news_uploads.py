@@ -551,3 +551,41 @@ def test_an_article_with_its_photo_and_documents_can_be_edited(admin_client_logg
     assert admin_client_logged.post(change_url(article), data).status_code == 302
     article.refresh_from_db()
     assert article.title == "Edited title" and article.image and article.attachments.count() == 1
+
+
+def test_documents_of_a_live_article_change_only_with_a_change_note(
+    admin_client_logged, make_article, client
+):
+    article = make_article()
+    data = article_form(admin_client_logged, change_url(article)) | {
+        "attachments-TOTAL_FORMS": "1",
+        "attachments-0-title": "Decree No. 12",
+        "attachments-0-position": "0",
+    }
+    refused = admin_client_logged.post(
+        change_url(article), data | {"attachments-0-file": SimpleUploadedFile("d.pdf", PDF)}
+    )
+    assert refused.status_code == 200
+    assert "describe the change to its documents in the change note" in refused.text
+    assert not Attachment.objects.exists()
+    note = "The decree is now attached."
+    saved = admin_client_logged.post(
+        change_url(article),
+        data | {"attachments-0-file": SimpleUploadedFile("d.pdf", PDF), "change_note": note},
+    )
+    assert saved.status_code == 302
+    assert article.attachments.count() == 1
+    assert list(article.change_notes.values_list("note", flat=True)) == [note]
+    assert note in client.get(article.get_absolute_url()).text
+
+
+def test_documents_of_a_draft_change_freely(admin_client_logged, make_article):
+    article = make_article(status=Article.Status.DRAFT)
+    data = article_form(admin_client_logged, change_url(article)) | {
+        "attachments-TOTAL_FORMS": "1",
+        "attachments-0-title": "Decree No. 12",
+        "attachments-0-file": SimpleUploadedFile("d.pdf", PDF),
+        "attachments-0-position": "0",
+    }
+    assert admin_client_logged.post(change_url(article), data).status_code == 302
+    assert article.attachments.count() == 1
