@@ -121,7 +121,10 @@ def test_lead_image_is_shown_with_responsive_sizes(admin_client_logged, make_art
     assert 'alt="The chairman at the exhibition"' in page
     srcset = ", ".join(f"{article.image.url[:-4]}-{w}w.webp {w}w" for w in (480, 960, 1600))
     assert f'src="{article.image.url[:-4]}-1600w.webp" srcset="{srcset}"' in page
-    assert f'<a href="{article.image.url}" class="download">Full-size photo</a>' in page
+    assert (
+        f'<a href="{article.image.url}" type="image/jpeg" class="download">Full-size photo</a>'
+        in page
+    )
     size = filesizeformat(article.image_size)
     assert f"(JPG, 2000 × 1200 pixels, {size})" in page
     assert f'<meta property="og:image" content="http://testserver{article.image.url}">' in page
@@ -303,7 +306,10 @@ def test_attachments_are_listed_with_type_and_size(admin_client_logged, make_art
     ]
     page = client.get(article.get_absolute_url()).text
     size = filesizeformat(len(PDF))
-    assert f'Decree No. 12</a> <span class="file-meta">(PDF, {size})</span>' in page
+    assert (
+        f'type="application/pdf">Decree No. 12</a> <span class="file-meta">(PDF, {size})</span>'
+        in (page)
+    )
     assert f"PDF, {size}" in admin_client_logged.get(change_url(article)).text
 
 
