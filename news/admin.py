@@ -161,6 +161,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_form(self, request, obj=None, **kwargs):
+        # The one moment the restore view hands over the revision, before the form reads it.
+        if obj is not None and getattr(request, "restoring_revision", False):
+            obj.prepare_restore()
         form = super().get_form(request, obj, **kwargs)
         if error := getattr(request, "storage_error", None):
             form = type(form.__name__, (form,), {"storage_error": error})
@@ -219,6 +222,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
         if note:
             obj.change_notes.create(note=note, author=request.user, created=obj.revised_at)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        request.restoring_revision = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_form(self, request, form, change):
         # The documents' formset, checked next, asks this form whether their change needs a note.

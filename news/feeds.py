@@ -50,7 +50,7 @@ class LatestArticlesFeed(Feed):
         return [topic.name for topic in item.topics.all()]
 
     def item_enclosures(self, item):
-        if not item.image:
+        if not item.image or item.image_size is None:  # a photo whose file was lost
             return []
         return [Enclosure(item.image.url, str(item.image_size), item.image_type)]
 

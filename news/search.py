@@ -81,6 +81,7 @@ def search(queryset, query):
         marks = {"config": config, "start_sel": MATCH_START, "stop_sel": MATCH_END}
         return (
             queryset.filter(search_vector=ts_query)
+            .defer("body")  # the excerpt is the body's headline
             .annotate(
                 rank=SearchRank(F("search_vector"), ts_query),
                 lead_headline=SearchHeadline("lead", ts_query, highlight_all=True, **marks),
@@ -114,13 +115,15 @@ def search(queryset, query):
     )
 
 
+def word_starts(terms):
+    """Words that begin with a search term: what the fallback matches, so what is marked."""
+    return re.compile(r"\b((?:" + "|".join(map(re.escape, terms)) + r")\w*)", re.IGNORECASE)
+
+
 def highlight(text, terms):
     """Escaped text with each word that starts with a search term marked."""
-    if not terms:
-        return escape(text)
-    pattern = re.compile(r"\b((?:" + "|".join(map(re.escape, terms)) + r")\w*)", re.IGNORECASE)
     # Split before escaping: odd pieces are the matches; a term never lands inside an entity.
-    pieces = pattern.split(text)
+    pieces = word_starts(terms).split(text)
     marked = "".join(
         f"<mark>{escape(piece)}</mark>" if index % 2 else escape(piece)
         for index, piece in enumerate(pieces)
@@ -144,13 +147,11 @@ def excerpt(article, terms):
             passage = " ".join(html.unescape(article.body_headline).split())
             return marked(f"…{passage}…")
         return article.lead
-    lead_words = set(re.findall(r"\w+", fold(article.lead)))
-    if any(word.startswith(term) for word in lead_words for term in terms):
+    if word_starts(terms).search(article.lead):
         return highlight(article.lead, terms)
     body = plain_text(article.body)
-    positions = [fold(body).find(term) for term in terms if term in fold(body)]
-    if not positions:
+    if (match := word_starts(terms).search(body)) is None:
         return article.lead
-    start = max(0, min(positions) - EXCERPT_LENGTH // 3)
+    start = max(0, match.start() - EXCERPT_LENGTH // 3)
     passage = body[start : start + EXCERPT_LENGTH]
     return highlight(("…" if start else "") + passage + "…", terms)

@@ -47,7 +47,12 @@ MAX_PART_LIST = 1024 * 1024  # bytes, once unpacked: a real list is a few kB
 CONTENT_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 # How each format is written again when an image is published; "keep" reuses the JPEG's own
 # quantisation, so an upright photo loses nothing visible.
-SAVE_OPTIONS = {"JPEG": {"quality": 90}, "PNG": {"optimize": True}, "WEBP": {"quality": 90}}
+# Pillow would copy a JPEG's comment (which may name the photographer, or the place) unless told.
+SAVE_OPTIONS = {
+    "JPEG": {"quality": 90, "comment": b""},
+    "PNG": {"optimize": True},
+    "WEBP": {"quality": 90},
+}
 
 
 @deconstructible

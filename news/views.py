@@ -26,7 +26,7 @@ def never_cache_private(response):
 
 
 # Lists show the date, title, lead and image: the body stays in the database.
-LIST_DEFERRED = ("body", "search_text")
+LIST_DEFERRED = ("body",)
 
 
 class PublishedArticleMixin:

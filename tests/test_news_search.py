@@ -47,6 +47,22 @@ def test_words_are_matched_from_their_start(client, make_article):
     assert results(client, "amp")[1] == [] and results(client, "nbsp")[1] == []
 
 
+def test_excerpt_is_the_passage_where_a_word_starts_with_the_term(client, make_article):
+    body = "<p>A fresh start for the museum.</p>" + "<p>Filler words.</p>" * 40
+    make_article(title="Museum", lead="News.", body=body + "<p>Modern art is shown.</p>")
+    response, _ = results(client, "art")
+    assert "Modern <mark>art</mark> is shown." in response.text
+    assert "fresh start" not in response.text
+
+
+def test_control_characters_are_not_kept(client, make_article):
+    article = make_article(title="Bad\x02 title", lead="A lead\x02 with\x03 marks.")
+    article.refresh_from_db()
+    assert (article.title, article.lead) == ("Bad title", "A lead with marks.")
+    response, _ = results(client, "title")
+    assert '<p class="article-summary__lead">A lead with marks.</p>' in response.text
+
+
 def test_cyrillic_title_match_ranks_first(client, make_article):
     make_article(title="Программа развития", pub_date=timezone.now() - timedelta(days=2))
     make_article(title="Итоги года", lead="Утверждена программа.")

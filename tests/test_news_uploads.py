@@ -168,7 +168,9 @@ def exif_photo(width, height, orientation):
     exif[ExifTags.Base.Model] = "Pixel 8"
     exif[ExifTags.Base.GPSInfo] = {1: "N", 2: (53.0, 54.0, 0.0), 3: "E", 4: (27.0, 33.0, 0.0)}
     buffer = io.BytesIO()
-    Image.new("RGB", (width, height), (11, 61, 110)).save(buffer, "JPEG", exif=exif)
+    Image.new("RGB", (width, height), (11, 61, 110)).save(
+        buffer, "JPEG", exif=exif, comment=b"Taken by Ivan Petrov at 53.9N 27.56E"
+    )
     return buffer.getvalue()
 
 
@@ -178,9 +180,9 @@ def test_photo_is_published_upright_and_without_its_metadata(admin_client_logged
     post_image(admin_client_logged, article, exif_photo(1200, 800, orientation=6))
     article.refresh_from_db()
     assert (article.image_width, article.image_height) == (800, 1200)
-    with article.image.open() as stored, Image.open(stored) as image:
+    with article.image.open() as photo, Image.open(photo) as image:
         assert image.size == (800, 1200)
-        assert not image.getexif()
+        assert not image.getexif() and "comment" not in image.info
     for url, width in article.image_sources:
         name = url.removeprefix("/media/")
         with default_storage.open(name) as copy, Image.open(copy) as image:
@@ -505,18 +507,42 @@ def test_a_removed_photo_is_deleted_and_leaves_the_page(
     assert "lead-image" not in client.get(article.get_absolute_url()).text
 
 
+def restore(client, article, record, callbacks):
+    url = reverse("admin:news_article_simple_history", args=[article.pk, record.history_id])
+    data = article_form(client, url, form_id="historicalarticle_form")
+    with callbacks(execute=True):
+        assert client.post(url, data | {"minor_edit": "on"}).status_code == 302
+    article.refresh_from_db()
+
+
 def test_restoring_a_revision_whose_photo_was_replaced_shows_no_broken_image(
-    admin_client_logged, make_article, django_capture_on_commit_callbacks
+    admin_client_logged, make_article, django_capture_on_commit_callbacks, client
 ):
     article = make_article()
     post_image(admin_client_logged, article, image_bytes(), name="first.jpg")
     article.refresh_from_db()
-    first_name = article.image.name
+    first = article.history.get(image=article.image.name)
     with django_capture_on_commit_callbacks(execute=True):
         post_image(admin_client_logged, article, image_bytes(), name="second.jpg")
-    article.history.filter(image=first_name).first().instance.save()
     article.refresh_from_db()
+    second = image_files(article)
+    restore(admin_client_logged, article, first, django_capture_on_commit_callbacks)
+    assert not article.image and article.image_size is None
+    assert not any(map(stored, second))  # the photo the restore took away
+    assert "lead-image" not in client.get(article.get_absolute_url()).text
+
+
+def test_restoring_a_revision_without_a_photo_deletes_the_current_one(
+    admin_client_logged, make_article, django_capture_on_commit_callbacks
+):
+    article = make_article()
+    without_photo = article.history.get()
+    post_image(admin_client_logged, article, image_bytes())
+    article.refresh_from_db()
+    files = image_files(article)
+    restore(admin_client_logged, article, without_photo, django_capture_on_commit_callbacks)
     assert not article.image
+    assert not any(map(stored, files))
 
 
 def test_deleted_documents_and_articles_take_their_files_with_them(

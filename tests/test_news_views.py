@@ -236,3 +236,19 @@ def test_article_page_query_count(client, make_article, django_assert_max_num_qu
     # the article, its topics and its attachments
     with django_assert_max_num_queries(3):
         client.get(article.get_absolute_url())
+
+
+@pytest.mark.usefixtures("uncached")
+@pytest.mark.parametrize("page", ["list", "article", "feed"])
+def test_public_pages_leave_the_search_columns_in_the_database(client, make_article, page):
+    article = make_article()
+    url = {
+        "list": reverse("news:list"),
+        "article": article.get_absolute_url(),
+        "feed": reverse("news:feed-atom"),
+    }[page]
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert not [
+        q["sql"] for q in queries if "search_vector" in q["sql"] or "search_text" in q["sql"]
+    ]

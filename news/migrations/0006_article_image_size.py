@@ -4,11 +4,12 @@ from django.db import migrations, models
 
 
 def measure_stored_images(apps, schema_editor):
-    Article = apps.get_model("news", "Article")
-    for article in Article.objects.exclude(image="").iterator():
-        if article.image.storage.exists(article.image.name):
-            article.image_size = article.image.size
-            article.save(update_fields=["image_size"])
+    # Revisions too: one may be restored.
+    for model in ("Article", "HistoricalArticle"):
+        for record in apps.get_model("news", model).objects.exclude(image="").iterator():
+            if record.image.storage.exists(record.image.name):
+                record.image_size = record.image.size
+                record.save(update_fields=["image_size"])
 
 
 class Migration(migrations.Migration):

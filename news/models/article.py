@@ -1,5 +1,6 @@
 import mimetypes
 import posixpath
+import re
 import uuid
 
 from django.contrib.postgres.search import SearchVectorField
@@ -8,6 +9,7 @@ from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_cleanup import cache as cleanup_cache
 from django_cleanup import cleanup
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
@@ -46,20 +48,28 @@ def state_conditions(now):
     }
 
 
+# Invisible, never meant, and the search uses two of them to mark its matches.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Written for the search and searched in the database, never read: public pages leave them there
+# (a vector weighs kilobytes).
+SEARCH_COLUMNS = ("search_text", "search_vector")
+TYPED_TEXT = ("title", "lead", "body", "author", "image_alt", "image_caption", "image_credit")
+
+
 class ArticleQuerySet(models.QuerySet):
     def in_state(self, state, now=None):
         return self.filter(state_conditions(now or timezone.now())[state])
 
     def published(self):
         """The one definition of what the public may see."""
-        return self.in_state(State.LIVE)
+        return self.in_state(State.LIVE).defer(*SEARCH_COLUMNS)
 
     def on_record(self):
         """Published or withdrawn: the articles whose address answers the public (200 or 410)."""
         now = timezone.now()
         return self.filter(
             state_conditions(now)[State.LIVE] | Q(status=Status.WITHDRAWN, pub_date__lte=now)
-        )
+        ).defer(*SEARCH_COLUMNS)
 
     def update_search_index(self):
         """Rebuild these articles' search columns: after a bulk load (which skips save()), or a
@@ -218,6 +228,8 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         # Every path into the database (admin, shell, demo data) is sanitised.
+        for field in TYPED_TEXT:
+            setattr(self, field, CONTROL_CHARACTERS.sub("", getattr(self, field)))
         self.body = sanitize_body(self.body)
         if self.status == Status.WITHDRAWN:
             self.withdrawn_at = self.withdrawn_at or timezone.now()
@@ -227,12 +239,10 @@ class Article(models.Model):
         if new_image:
             self.image = published_image(self.image)
             self.image_size = self.image.size
-        elif self.image and not self.image.storage.exists(self.image.name):
-            # An earlier revision restored: its photo was deleted when it was replaced.
-            self.image = None
+        elif self.image and self.image_size is None:  # stored before sizes were kept
+            self.image_size = self.image.size
         if not self.image:
             self.image_size = None
-        self.search_text = search.indexed_text(self.title, self.lead, self.body)
         self.version += 1
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {
@@ -240,7 +250,6 @@ class Article(models.Model):
                 "version",
                 "withdrawn_at",
                 "updated",
-                "search_text",
             }
         previous = self._previous_address()
         super().save(*args, **kwargs)
@@ -248,13 +257,24 @@ class Article(models.Model):
             ArticleAlias.objects.update_or_create(
                 path=self.path_for(*previous), defaults={"article": self}
             )
-        if connection.vendor == "postgresql":
-            Article.objects.filter(pk=self.pk).update(search_vector=search.weighted_vector())
+        Article.objects.filter(pk=self.pk).update_search_index()
         if new_image:
             renditions.make_renditions(self.image)
 
     def get_absolute_url(self):
         return self.path_for(*self.address_parts())
+
+    def prepare_restore(self):
+        """Make this earlier revision ready to be saved as the current one. Its photo may have been
+        deleted since (when it was replaced): it is then left out rather than shown broken. And
+        the photo to delete, if the restore changes it, is the current one (django-cleanup would
+        otherwise compare with the revision's)."""
+        current = Article.objects.filter(pk=self.pk).first()
+        if current is not None:
+            cleanup_cache.make_cleanup_cache(self, source=current)
+        if self.image and not self.image.storage.exists(self.image.name):
+            self.image = None
+            self.image_size = None
 
     def address_parts(self):
         local = timezone.localtime(self.pub_date)
