@@ -3,7 +3,7 @@
 import datetime
 import zoneinfo
 
-from .models import Article
+from .models import Article, Topic
 
 SEED_ARTICLE = {
     "slug": "high-tech-products-account-for-over-third-of-belarus-export",
@@ -50,8 +50,21 @@ SEED_ARTICLE = {
 }
 
 
+# The agency's rubrics; the seed article is filed under the first.
+TOPICS = [
+    ("innovation", "Innovation", "The state innovation programme, technoparks and new production."),
+    ("international-cooperation", "International cooperation", "Joint projects and agreements."),
+    ("science-policy", "Science policy", "Laws, strategies and the funding of research."),
+]
+
+
 def load():
-    """Create the seed article unless it exists; an editor's later changes are kept."""
-    slug = SEED_ARTICLE["slug"]
-    _, created = Article.objects.get_or_create(slug=slug, defaults=SEED_ARTICLE)
+    """Create the seed article and the topics unless they exist; editors' later changes are kept."""
+    for slug, name, description in TOPICS:
+        Topic.objects.get_or_create(slug=slug, defaults={"name": name, "description": description})
+    article, created = Article.objects.get_or_create(
+        slug=SEED_ARTICLE["slug"], defaults=SEED_ARTICLE
+    )
+    if created:
+        article.topics.add(Topic.objects.get(slug=TOPICS[0][0]))
     return created

@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from contacts.models import Agency, ContactPoint, Phone, WeeklyHours
-from news.models import Article
+from news.models import Article, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -22,12 +22,22 @@ def test_demo_command_loads_seed_article(client):
     assert "“The share of knowledge-intensive" in article.body
     assert "cheese with white mold,” Sergei Shlychkov said.</p>" in article.body
     assert "Written by" not in page.text
+    assert [topic.name for topic in article.topics.all()] == ["Innovation"]
+    assert '<a href="/news/topics/innovation/">Innovation</a>' in page.text
 
 
 def snapshot():
     return [
         list(model.objects.order_by("pk").values())
-        for model in (Article, Agency, ContactPoint, Phone, WeeklyHours)
+        for model in (
+            Article,
+            Topic,
+            Article.topics.through,
+            Agency,
+            ContactPoint,
+            Phone,
+            WeeklyHours,
+        )
     ]
 
 

@@ -37,7 +37,7 @@ VISIBLE_LINKS = """[...document.querySelectorAll("a[href]")]
 def content(db):
     contacts_demo.load()
     news_demo.load()
-    topic = Topic.objects.create(name="Innovation", slug="innovation")
+    topic = Topic.objects.get(slug="innovation")  # one of the demo's topics
     for number in range(12):
         article = Article.objects.create(
             title=f"Innovation programme update {number}",
@@ -49,12 +49,13 @@ def content(db):
         )
         article.topics.add(topic)
     seed = Article.objects.get(slug=news_demo.SEED_ARTICLE["slug"])
-    illustrate(seed, topic)
+    illustrate(seed)
     return seed.get_absolute_url()
 
 
-def illustrate(article, topic):
-    """The article as complete as they come: a photo with its caption, a document, a topic."""
+def illustrate(article):
+    """The article as complete as they come: a photo with its caption, a document (and, from the
+    demo, a topic)."""
     photo = io.BytesIO()
     Image.linear_gradient("L").resize((2000, 1200)).convert("RGB").save(photo, "JPEG")
     article.image = SimpleUploadedFile("exhibition.jpg", photo.getvalue())
@@ -66,7 +67,6 @@ def illustrate(article, topic):
     article.attachments.create(
         title="Export figures for 2022", file=SimpleUploadedFile("export.pdf", document)
     )
-    article.topics.add(topic)
 
 
 def address(name, article_url):

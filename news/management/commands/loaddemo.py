@@ -5,7 +5,10 @@ from news import demo as news_demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo content: the seed press release and the agency's contacts. Idempotent."
+    help = (
+        "Load the demo content: the seed press release, the topics and the agency's contacts. "
+        "Idempotent."
+    )
 
     def handle(self, *args, **options):
         loaders = {"seed article": news_demo.load, "agency contacts": contacts_demo.load}
