@@ -2,8 +2,8 @@
 
 On PostgreSQL: full-text search over a weighted vector (title A, lead B, body C), kept in a
 GIN-indexed column, and the words it matched (any form of them: "innovative" for "innovation")
-marked by PostgreSQL's own headline function. Elsewhere: every word must appear in the case-folded
-text, titles first, and words that begin with a search term are marked.
+marked by PostgreSQL's own headline function. Elsewhere: every word must begin a word of the
+case-folded text, titles first, and the words that begin with a search term are marked.
 Any query, however strange, is reduced to at most a dozen words before it reaches the database.
 """
 

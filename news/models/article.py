@@ -78,9 +78,13 @@ class ArticleQuerySet(models.QuerySet):
         for article in articles:
             article.search_text = search.indexed_text(article.title, article.lead, article.body)
         self.model.objects.bulk_update(articles, ["search_text"], batch_size=500)
+        self.update_search_vectors()
+        return len(articles)
+
+    def update_search_vectors(self):
+        """PostgreSQL's weighted vectors, made in the database from the saved columns."""
         if connection.vendor == "postgresql":
             self.update(search_vector=search.weighted_vector())
-        return len(articles)
 
     def next_change(self):
         """The next moment an article goes live or expires: nothing public may be cached past it."""
@@ -243,6 +247,7 @@ class Article(models.Model):
             self.image_size = self.image.size
         if not self.image:
             self.image_size = None
+        self.search_text = search.indexed_text(self.title, self.lead, self.body)
         self.version += 1
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {
@@ -250,6 +255,7 @@ class Article(models.Model):
                 "version",
                 "withdrawn_at",
                 "updated",
+                "search_text",
             }
         previous = self._previous_address()
         super().save(*args, **kwargs)
@@ -257,7 +263,7 @@ class Article(models.Model):
             ArticleAlias.objects.update_or_create(
                 path=self.path_for(*previous), defaults={"article": self}
             )
-        Article.objects.filter(pk=self.pk).update_search_index()
+        Article.objects.filter(pk=self.pk).update_search_vectors()
         if new_image:
             renditions.make_renditions(self.image)
 
