@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8000
 BIN := $(VENV)/bin
-# Development defaults; an exported variable or a .env file overrides them.
+# Development default for make's own commands; an exported variable overrides it.
 export DJANGO_DEBUG ?= true
 
 .PHONY: run serve test bench setup demo static clean
@@ -13,9 +13,9 @@ run: setup demo
 
 # Production settings (debug off, gunicorn) on the embedded default database, over plain HTTP on
 # this machine only: HTTPS redirects and secure cookies wait for the reverse proxy (README, Deploying).
-serve: setup demo var/secret-key
-	DJANGO_DEBUG=false DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/secret-key)}" \
-	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+# The key comes from the environment or .env.
+serve: setup demo
+	DJANGO_DEBUG=false DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_HSTS_SECONDS=0 \
 	GUNICORN_BIND=127.0.0.1:$(PORT) $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
 
@@ -23,20 +23,23 @@ serve: setup demo var/secret-key
 bench: setup
 	$(BIN)/python -m config.bench
 
-var/secret-key:
-	mkdir -p var && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
-
 test: setup node_modules/.installed
 	$(BIN)/python -m pytest
 
-setup: $(VENV)/.installed static
+setup: $(VENV)/.installed .env static
 	$(BIN)/python manage.py migrate --no-input
 
 demo: setup
 	$(BIN)/python manage.py loaddemo
 
-static: $(VENV)/.installed
+static: $(VENV)/.installed .env
 	$(BIN)/python manage.py collectstatic --no-input -v 0
+
+# A development .env, written once and never overwritten (git ignores it), so that the README's
+# manage.py commands work outside make too: debug on, and a key of its own for `make serve`.
+.env:
+	umask 077 && $(PYTHON) -c "import secrets; print('DJANGO_DEBUG=true'); \
+	print('DJANGO_SECRET_KEY=' + secrets.token_urlsafe(50))" > $@.new && mv $@.new $@
 
 # The browser tests' tools (axe-core, the Nu HTML Checker); without npm those tests are skipped.
 node_modules/.installed: package.json package-lock.json

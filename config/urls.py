@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
-from django_otp.admin import OTPAdminSite
 
+from config.admin_site import TwoFactorAdminSite
 from config.health import healthz
 from config.low_vision import set_low_vision
 from news.caching import cache_public
@@ -13,9 +13,9 @@ from news.sitemaps import SITEMAPS
 from news.views import HomePageView
 
 if settings.ADMIN_REQUIRE_2FA:
-    # django-otp's documented switch: the admin then asks for a TOTP code at sign-in and admits
-    # only staff whose session was verified with one.
-    admin.site.__class__ = OTPAdminSite
+    # django-otp's documented switch (with its login form adjusted): the admin then asks for a
+    # TOTP code at sign-in and admits only staff whose session was verified with one.
+    admin.site.__class__ = TwoFactorAdminSite
 
 urlpatterns = [
     path("", cache_public(HomePageView.as_view()), name="home"),

@@ -14,7 +14,7 @@ import pytest
 import time_machine
 from django.conf import settings as django_settings
 from django.contrib import admin
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import clear_url_caches, reverse
 from django.utils import timezone
 
@@ -231,9 +231,14 @@ def two_factor_admin(settings):
     clear_url_caches()
 
 
+def totp_code(device):
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
+
+
 def test_second_factor_is_required_and_enrolled_by_command(client, clerk, two_factor_admin):
     from django.core.management import call_command
-    from django_otp.oath import totp
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     form = {"username": "clerk", "password": "right-password-1", "next": "/admin/"}
@@ -243,13 +248,44 @@ def test_second_factor_is_required_and_enrolled_by_command(client, clerk, two_fa
     call_command("enroltotp", "clerk", stdout=io.StringIO())
     device = TOTPDevice.objects.get(user=clerk)
     assert device.confirmed
-    code = f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
     response = client.post(
         reverse("admin:login"),
-        form | {"otp_device": device.persistent_id, "otp_token": code},
+        form | {"otp_device": device.persistent_id, "otp_token": totp_code(device)},
         REMOTE_ADDR="10.0.0.8",
     )
     assert response.status_code == 302
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_staff_with_one_authenticator_sign_in_with_one_submission(client, clerk, two_factor_admin):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=clerk, name="Phone", confirmed=True)
+    form = {"username": "clerk", "password": "right-password-1", "next": "/admin/"}
+    response = client.post(reverse("admin:login"), form | {"otp_token": totp_code(device)})
+    assert response.status_code == 302
+    assert client.get(reverse("admin:index")).status_code == 200
+
+    response = Client().post(reverse("admin:login"), form | {"otp_token": "wrong"})
+    assert response.status_code == 200
+    assert "Invalid token" in response.text  # checked against the device, and refused
+
+
+def test_staff_with_several_authenticators_choose_the_one_they_used(
+    client, clerk, two_factor_admin
+):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    phone, tablet = (
+        TOTPDevice.objects.create(user=clerk, name=name, confirmed=True)
+        for name in ("Phone", "Tablet")
+    )
+    form = {"username": "clerk", "password": "right-password-1", "next": "/admin/"}
+    response = client.post(reverse("admin:login"), form | {"otp_token": totp_code(tablet)})
+    assert response.status_code == 200
+    assert phone.persistent_id in response.text and tablet.persistent_id in response.text
+    form |= {"otp_device": tablet.persistent_id, "otp_token": totp_code(tablet)}
+    assert client.post(reverse("admin:login"), form).status_code == 302
     assert client.get(reverse("admin:index")).status_code == 200
 
 

@@ -1,0 +1,20 @@
+"""The admin's sign-in with a second factor (django-otp), in one submission for most staff."""
+
+from django_otp import devices_for_user
+from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
+
+
+class TwoFactorLoginForm(OTPAdminAuthenticationForm):
+    def clean_otp(self, user):
+        # django-otp 1.7.5 no longer tries a code against each device (a miss would throttle the
+        # others): it asks to choose one first, which cost every member of staff a second
+        # submission. With one device there is nothing to choose; with several the list stays.
+        if user is not None and not self.cleaned_data.get("otp_device"):
+            devices = list(devices_for_user(user))
+            if len(devices) == 1:
+                self.cleaned_data["otp_device"] = devices[0].persistent_id
+        super().clean_otp(user)
+
+
+class TwoFactorAdminSite(OTPAdminSite):
+    login_form = TwoFactorLoginForm
