@@ -1,47 +1,114 @@
-"""Redis as Django's cache, but never a single point of failure.
+"""The shared cache, but never a single point of failure, nor a slow one.
 
-When Redis is down, reads miss and writes are dropped (with a warning in the log), so every page is
-still served from the database: slower, not broken. Timeouts are short for the same reason.
+When the cache refuses, hangs or fails (Redis down or not answering; a full disk or a read-only
+folder under the file cache), this process stops asking it for `CACHE_COOLDOWN_SECONDS`: reads miss
+and writes are dropped, so pages are served from the database at about uncached speed, and the log
+gets one warning per cool-down rather than one per call. Then the next call tries the cache again.
+
+Written here rather than taken from pybreaker: pybreaker holds one lock for the whole guarded call,
+so a hung cache would queue every thread of a process behind it; this needs only a deadline.
 """
 
-import functools
 import logging
+import threading
+import time
 
+from django.conf import settings
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
-# What each operation returns when Redis cannot be reached.
-_FALLBACKS = {
-    "get": lambda key, default=None, version=None: default,
-    "get_many": lambda *args, **kwargs: {},
-    "has_key": lambda *args, **kwargs: False,
-    "add": lambda *args, **kwargs: False,
-    "set": lambda *args, **kwargs: None,
-    "set_many": lambda keys, *args, **kwargs: list(keys),
-    "touch": lambda *args, **kwargs: False,
-    "delete": lambda *args, **kwargs: False,
-    "delete_many": lambda *args, **kwargs: None,
-    "clear": lambda *args, **kwargs: False,
-}
+
+class Breaker:
+    """Whether a cache may be asked now; one per cache location, shared by a process's threads
+    (Django gives each thread a cache object of its own)."""
+
+    def __init__(self, cooldown):
+        self.cooldown = cooldown
+        self._lock = threading.Lock()
+        self._resting_until = 0.0  # time.monotonic(): immune to clock changes
+
+    @property
+    def resting(self):
+        return time.monotonic() < self._resting_until
+
+    def trip(self, error):
+        with self._lock:
+            if self.resting:  # another thread's call failed too: this period is logged already
+                return
+            self._resting_until = time.monotonic() + self.cooldown
+        # Not the location: a Redis URL may hold a password.
+        logger.warning(
+            "cache failed (%s: %s); serving without it for %g s",
+            type(error).__name__,
+            error,
+            self.cooldown,
+        )
 
 
-def _tolerant(name, method, fallback):
-    @functools.wraps(method)
-    def call(self, *args, **kwargs):
+_breakers = {}
+
+
+class GuardedCacheMixin:
+    """Each cache operation through the breaker, with what a miss would give when it is tripped."""
+
+    faults = ()  # the errors that mean "the cache misbehaves", not a bug of ours
+
+    def __init__(self, location, params):
+        super().__init__(location, params)
+        # setdefault is atomic: every thread gets the first breaker made for this location.
+        self.breaker = _breakers.setdefault(str(location), Breaker(settings.CACHE_COOLDOWN_SECONDS))
+
+    @property
+    def cooling_down(self):
+        return self.breaker.resting
+
+    def _guarded(self, fallback, operation, *args):
+        if self.breaker.resting:
+            return fallback
         try:
-            return method(self, *args, **kwargs)
-        except RedisError as error:
-            logger.warning("cache %s failed, serving without the cache: %s", name, error)
-            return fallback(*args, **kwargs)
+            return operation(*args)
+        except self.faults as error:
+            self.breaker.trip(error)
+            return fallback
 
-    return call
+    def get(self, key, default=None, version=None):
+        return self._guarded(default, super().get, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._guarded({}, super().get_many, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._guarded(False, super().has_key, key, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded(False, super().add, key, value, timeout, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded(None, super().set, key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded(list(data), super().set_many, data, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded(False, super().touch, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._guarded(False, super().delete, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self._guarded(None, super().delete_many, keys, version)
+
+    def clear(self):
+        return self._guarded(False, super().clear)
 
 
-class ResilientRedisCache(RedisCache):
-    pass
+class ResilientRedisCache(GuardedCacheMixin, RedisCache):
+    faults = (RedisError,)
 
 
-for _name, _fallback in _FALLBACKS.items():
-    setattr(ResilientRedisCache, _name, _tolerant(_name, getattr(RedisCache, _name), _fallback))
+class ResilientFileBasedCache(GuardedCacheMixin, FileBasedCache):
+    faults = (OSError,)

@@ -112,19 +112,31 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Shared by every worker process, so that a save in one invalidates for all: files on this machine
 # by default, Redis (shared by every instance) when REDIS_URL is set.
 if REDIS_URL := env("REDIS_URL", default=""):
-    CACHES = {
-        "default": {
-            "BACKEND": "config.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": 0.3, "socket_timeout": 0.3},
-        }
-    }
+    CACHES = {"default": env.cache_url_config(REDIS_URL)}
 else:
     CACHES = {
         "default": env.cache(
             "DJANGO_CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}"
         ),
     }
+# Redis and the file cache, however given, go through the guard of config/cache.py: a cache that
+# refuses, hangs or fails (a full disk, a read-only folder) is left alone for this many seconds,
+# with one warning in the log, and pages are served from the database meanwhile.
+CACHE_COOLDOWN_SECONDS = env.float("DJANGO_CACHE_COOLDOWN_SECONDS", default=30)
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    CACHES["default"]["BACKEND"] = "config.cache.ResilientRedisCache"
+    # One failing call costs one short timeout, then the guard stops asking. No retry: Django's
+    # connection pool makes none today, while redis-py's own client default is 10 with backoff.
+    CACHES["default"]["OPTIONS"] = {
+        "socket_connect_timeout": 0.3,
+        "socket_timeout": 0.3,
+        "retry": Retry(NoBackoff(), retries=0),
+    } | CACHES["default"].get("OPTIONS", {})
+elif CACHES["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
+    CACHES["default"]["BACKEND"] = "config.cache.ResilientFileBasedCache"
 
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out username is refused before its password is even checked.

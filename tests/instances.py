@@ -49,17 +49,22 @@ def manage(environment, *args):
 class Instance:
     """One gunicorn instance, with one worker unless told, on its own port."""
 
-    def __init__(self, environment, port=None, workers=1):
+    def __init__(self, environment, port=None, workers=1, log=None):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.log = log
+        # stderr carries gunicorn's and the application's log: a test that reads it names a file.
+        errors = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 (closed below)
         self.process = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"],
             cwd=PROJECT,
             env=environment
             | {"GUNICORN_BIND": f"127.0.0.1:{self.port}", "GUNICORN_WORKERS": str(workers)},
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=errors,
         )
+        if log:
+            errors.close()  # gunicorn has its own copy
         self._wait()
 
     def _wait(self):
