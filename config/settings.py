@@ -107,6 +107,16 @@ DATABASES = {
 # check replaces one that a database restart has broken.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Two admin saves at once: with SQLite's default (deferred) transactions the second fails at
+    # once with "database is locked". Taking the write lock when the transaction begins makes it
+    # wait its turn (up to `timeout` seconds), then meet the edit-conflict check like anywhere else.
+    # WAL lets readers go on while someone writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env.int("DJANGO_SQLITE_TIMEOUT", default=20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    } | DATABASES["default"].get("OPTIONS", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared by every worker process, so that a save in one invalidates for all: files on this machine

@@ -1,12 +1,17 @@
 """Several instances, one site: what is published through one is on every other at once."""
 
+import concurrent.futures
 import re
 import shutil
+import sqlite3
+import time
+import urllib.error
 import urllib.request
 import uuid
 
 import pytest
 
+from tests.browser_form import form_values
 from tests.instances import (
     Browser,
     Instance,
@@ -164,3 +169,61 @@ def test_behind_nginx_with_postgresql_and_redis(shared_services):
         assert "Decree on the innovation fund" in read(base + "/news/feed/rss/")
     _, page = browser.get(f"{second.url}/admin/")
     assert "Site administration" in page
+
+
+CONFLICT = "Someone else saved this article while you were editing it"
+
+
+def post_and_read(browser, url, fields):
+    try:
+        return browser.post(url, fields)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def test_two_simultaneous_saves_on_sqlite_give_the_second_an_edit_conflict(tmp_path):
+    """SQLite's default transactions made the second of two simultaneous saves fail at once with
+    "database is locked" (a 503 page, the text lost): it must wait its turn and meet the
+    edit-conflict check, with its text kept."""
+    database = tmp_path / "site.sqlite3"
+    environment = production_environment(
+        DATABASE_URL=f"sqlite:///{database}",
+        DJANGO_CACHE_URL=f"filecache://{tmp_path / 'cache'}",
+        DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
+        DJANGO_LOGIN_FAILURE_LIMIT="100",
+    )
+    manage(environment, "migrate", "--no-input")
+    manage(environment, "shell", "-c", SETUP)
+    site = Instance(environment, workers=2)
+    try:
+        editors = [Browser(), Browser()]
+        forms = []
+        for browser in editors:
+            login = f"{site.url}/admin/login/?next=/admin/"
+            browser.post(login, {"username": "chief", "password": "chief-pass-1"})
+            _, page = browser.get(f"{site.url}/admin/news/article/")
+            pk = page.split('name="_selected_action" value="')[1].split('"')[0]
+            url = f"{site.url}/admin/news/article/{pk}/change/"
+            forms.append((url, form_values(browser.get(url)[1], "article_form")))
+        # Another writer holds the database while both saves arrive, so they meet head on.
+        holder = sqlite3.connect(database, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            answers = [
+                pool.submit(post_and_read, browser, url, fields | {"body": f"<p>Text {n}.</p>"})
+                for n, (browser, (url, fields)) in enumerate(zip(editors, forms, strict=True))
+            ]
+            time.sleep(1.5)
+            holder.execute("COMMIT")
+            results = [answer.result() for answer in answers]
+        holder.close()
+        statuses = sorted(status for status, _ in results)
+        assert statuses == [200, 200], statuses  # both followed to a page, no 503
+        conflicted = [page for _, page in results if CONFLICT in page]
+        assert len(conflicted) == 1
+        saved = 1 - [CONFLICT in page for _, page in results].index(True)
+        assert f"Text {1 - saved}." in conflicted[0]  # the loser's text is still in the form
+        body = sqlite3.connect(database).execute("SELECT body FROM news_article").fetchone()[0]
+        assert body == f"<p>Text {saved}.</p>"
+    finally:
+        site.stop()
