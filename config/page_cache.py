@@ -8,6 +8,7 @@ old entries simply expire. Staff (anyone with a session) always get a fresh page
 import functools
 import hashlib
 import math
+import re
 import uuid
 
 from django.conf import settings
@@ -19,11 +20,17 @@ from django.utils.cache import patch_cache_control, patch_vary_headers, set_resp
 from django.utils.functional import SimpleLazyObject
 
 from config.low_vision import COOKIE as LOW_VISION_COOKIE
+from config.low_vision import Preferences
 
 GENERATION_KEY = "pages:generation"
 # Browsers and proxies may keep a page this long; this cache keeps it until the content changes.
 BROWSER_MAX_AGE = 60
 SERVER_MAX_AGE = 3600
+# The query parameters a kept page depends on (a listing's page, the sitemap's), in the one
+# spelling its links use. Any other parameter is left out of the key, so endless junk parameters
+# (?utm=1, ?utm=2…) share one copy instead of filling the cache.
+VARYING_PARAMETERS = ("page", "p")
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 
 
 def seconds_until(moment):
@@ -67,7 +74,19 @@ def accepts_gzip(request):
     return "gzip" in request.headers.get("Accept-Encoding", "")
 
 
-def page_key(request):
+def varying_query(request):
+    """The part of the query string a page depends on, or None when the request spells it in a
+    way of its own (page=02, page twice): such a page is rendered every time, never kept."""
+    parts = []
+    for name in VARYING_PARAMETERS:
+        values = request.GET.getlist(name)
+        if len(values) > 1 or values and not PAGE_NUMBER.fullmatch(values[0]):
+            return None
+        parts += [f"{name}={value}" for value in values]
+    return "&".join(parts)
+
+
+def page_key(request, query):
     if (current := request_generation(request)) is None:
         return None
     parts = [
@@ -75,8 +94,10 @@ def page_key(request):
         request.method,
         request.scheme,
         request.get_host(),
-        request.get_full_path(),
-        request.COOKIES.get(LOW_VISION_COOKIE, ""),
+        request.path,
+        query,
+        # The version as the page renders it, whatever else the cookie holds.
+        Preferences.from_cookie(request.COOKIES.get(LOW_VISION_COOKIE)).html_class,
         "gzip" if accepts_gzip(request) else "identity",
     ]
     return "pages:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
@@ -128,13 +149,16 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = page_key(request) if cacheable(request) else None
+        query = varying_query(request) if cacheable(request) else None
+        key = None if query is None else page_key(request, query)
         if key and (cached := cache.get(key)) is not None:
             return cached
         response = self.get_response(request)
         timeout = getattr(response, "page_cache_timeout", None)
-        # A response that sets a cookie belongs to one reader only.
-        if key and timeout and not response.cookies:
+        # A response that sets a cookie belongs to one reader only; one asked for with other
+        # parameters may show them (in its links), so only the page's own address is kept.
+        keep = not response.cookies and request.META.get("QUERY_STRING", "") == query
+        if key and timeout and keep:
             # Tagged and compressed once, here, rather than on every request (with Django's own
             # ETag and gzip).
             if not response.has_header("ETag"):

@@ -60,7 +60,9 @@ class KeptCountPaginator(Paginator):
         self.count_was_kept = count is not None
         if count is None:
             count = Paginator.count.func(self)
-            cache.set(self.key, count, seconds_until_next_change())
+            # Not an empty period: any year or month can be asked for, and all would be kept.
+            if count:
+                cache.set(self.key, count, seconds_until_next_change())
         return count
 
 

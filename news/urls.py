@@ -2,8 +2,9 @@ from django.urls import path, register_converter
 
 from . import feeds, views
 from .caching import cache_in_browsers, cache_public
-from .converters import TwoDigitConverter
+from .converters import FourDigitConverter, TwoDigitConverter
 
+register_converter(FourDigitConverter, "yyyy")
 register_converter(TwoDigitConverter, "dd")
 
 app_name = "news"
@@ -12,14 +13,14 @@ urlpatterns = [
     path("", cache_public(views.ArticleArchiveView.as_view()), name="list"),
     path("feed/rss/", cache_public(feeds.LatestArticlesFeed()), name="feed-rss"),
     path("feed/atom/", cache_public(feeds.LatestArticlesAtomFeed()), name="feed-atom"),
-    path("<int:year>/", cache_public(views.ArticleYearArchiveView.as_view()), name="archive-year"),
+    path("<yyyy:year>/", cache_public(views.ArticleYearArchiveView.as_view()), name="archive-year"),
     path(
-        "<int:year>/<dd:month>/",
+        "<yyyy:year>/<dd:month>/",
         cache_public(views.ArticleMonthArchiveView.as_view()),
         name="archive-month",
     ),
     path(
-        "<int:year>/<dd:month>/<dd:day>/<slug:slug>/",
+        "<yyyy:year>/<dd:month>/<dd:day>/<slug:slug>/",
         cache_public(views.ArticleDetailView.as_view()),
         name="detail",
     ),

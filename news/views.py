@@ -15,7 +15,7 @@ from django.views.generic.dates import (
 
 from . import search
 from .caching import YEARS_KEY, KeptCountPaginator, seconds_until_next_change, topics_in_use
-from .models import Article, ArticleAlias, PreviewLink, State, Topic
+from .models import Article, PreviewLink, State, Topic
 from .structured_data import news_article
 
 
@@ -174,14 +174,21 @@ class ArticleDetailView(ArticlePageMixin, PublishedArticleMixin, DateDetailView)
         # the article's fragment (change notes only for an article that has some).
         return articles
 
+    def get_object(self, queryset=None):
+        try:
+            return super().get_object(queryset)
+        except OverflowError as error:  # 31 December 9999: Django's view asks for the day after
+            raise Http404(_("No news was published on this day.")) from error
+
     def get(self, request, *args, **kwargs):
         try:
             return super().get(request, *args, **kwargs)
         except Http404:
-            alias = ArticleAlias.objects.filter(path=request.path).select_related("article").first()
-            if alias is None:
+            # An earlier address leads only where this reader may go: never to an embargoed one.
+            moved = self.get_queryset().filter(aliases__path=request.path).first()
+            if moved is None:
                 raise
-            return HttpResponsePermanentRedirect(alias.article.get_absolute_url())
+            return HttpResponsePermanentRedirect(moved.get_absolute_url())
 
     def render_to_response(self, context, **response_kwargs):
         article = self.object

@@ -1,7 +1,14 @@
 """Random paths, query strings and headers at every public address: never a server error."""
 
+import collections
+import datetime
+import itertools
+import re
+
 import pytest
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
+from django.urls.resolvers import RoutePattern
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -75,3 +82,55 @@ def test_random_headers_never_fail(
         HTTP_ACCEPT_LANGUAGE=accept_language,
     )
     assert response.status_code < 500
+
+
+# Every public URL pattern, with the values at the edges of what each converter accepts.
+EDGES = {
+    "FourDigitConverter": ["0000", "0001", "2023", "2024", "9999"],
+    # With years 2023 and 2024: 29 February of a common and a leap year, and the 30th of neither.
+    "TwoDigitConverter": ["00", "01", "02", "12", "13", "28", "29", "30", "31", "32", "99"],
+    "SlugConverter": ["press-release", "x", "-", "9" * 300],
+    "StringConverter": ["x", "abc:def", "00000000-0000-0000-0000-000000000000:x", "ё" * 200],
+    "PathConverter": ["x", "../../etc/passwd", "a/b/c"],
+    "IntConverter": ["0", "1", "99999999999999999999"],
+}
+ANSWERS = {200, 301, 302, 404, 410}
+
+
+def public_routes(patterns=None, prefix=""):
+    """(route, converter class names) of every URL pattern outside the admin."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            if pattern.app_name != "admin":
+                yield from public_routes(pattern.url_patterns, route)
+        elif isinstance(pattern.pattern, RoutePattern):
+            converters = pattern.pattern.converters
+            yield route, {name: type(converter).__name__ for name, converter in converters.items()}
+        else:  # a regular expression (uploads in development): its groups take any text
+            groups = re.compile(pattern.pattern.regex.pattern).groupindex
+            yield route, {name: "PathConverter" for name in groups}
+
+
+def addresses(route, converters):
+    placeholder = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>[^)]*\)")
+    names = list(converters)
+    for values in itertools.product(*(EDGES[converters[name]] for name in names)):
+        chosen = dict(zip(names, values, strict=True))
+        path = placeholder.sub(lambda match: chosen[match.group(1) or match.group(2)], route)
+        yield "/" + path.lstrip("^").rstrip("$")
+
+
+def test_every_public_pattern_at_its_converters_edges(client, make_article):
+    make_article(slug="press-release", pub_date=timezone.make_aware(datetime.datetime(2024, 2, 29)))
+    routes = dict(public_routes())
+    assert {"news/<yyyy:year>/<dd:month>/<dd:day>/<slug:slug>/", "news/preview/<str:token>/"} <= set(
+        routes
+    )
+    answered = collections.Counter()
+    for route, converters in routes.items():
+        for path in addresses(route, converters):
+            status = client.get(path).status_code
+            assert status in ANSWERS, (path, status)
+            answered[status] += 1
+    assert answered[200] and answered[404]  # the edges were reached, not just refused

@@ -94,4 +94,22 @@ def test_sanitising_keeps_what_editors_write(make_article):
     )
     article = make_article(body=body)
     article.refresh_from_db()
-    assert article.body == body
+    assert article.body == body.replace('/">', '/" rel="noopener noreferrer">')
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        '<a href="https://evil.example/" rel="opener" target="_blank">x</a>',
+        '<a href="https://evil.example/" target="_blank">x</a>',
+        '<a href="https://evil.example/" rel="nofollow opener" target="_blank">x</a>',
+        '<a href="https://evil.example/" REL="opener">x</a>',
+    ],
+)
+def test_links_leave_the_sanitiser_without_an_opener(make_article, link):
+    article = make_article(body=f"<p>{link}</p>")
+    article.refresh_from_db()
+    assert 'rel="noopener noreferrer"' in article.body
+    assert article.body.count("rel=") == 1 and "opener\"" not in article.body.replace(
+        "noopener", ""
+    )

@@ -277,6 +277,28 @@ def test_changing_slug_or_date_of_published_article_redirects_old_address(
         assert response["Location"] == "/news/2024/05/06/new-slug/"
 
 
+def test_an_earlier_address_never_leads_to_an_embargoed_one(publisher_client, make_article, client):
+    article = make_article(slug="live-now")
+    old = article.get_absolute_url()
+    data = article_form(publisher_client, change_url(article))
+    later = timezone.localtime() + datetime.timedelta(days=10)
+    data |= {
+        "slug": "embargoed-name",
+        "pub_date_0": later.strftime("%Y-%m-%d"),
+        "pub_date_1": "09:00:00",
+        "minor_edit": "on",
+    }
+    assert publisher_client.post(change_url(article), data).status_code == 302
+    client.logout()
+    response = client.get(old)
+    assert response.status_code == 404
+    assert "embargoed-name" not in response.text and "Location" not in response
+    with time_machine.travel(later + datetime.timedelta(hours=1)):
+        response = client.get(old)
+        assert response.status_code == 301
+        assert response["Location"].endswith("/embargoed-name/")
+
+
 def test_renaming_a_draft_leaves_no_redirect(make_article):
     article = make_article(slug="draft-slug", status=Article.Status.DRAFT)
     article.slug = "renamed"

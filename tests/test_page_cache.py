@@ -85,6 +85,54 @@ def test_low_vision_readers_get_their_own_copy(client, make_article):
     assert "lv-size-larger" in client.get(reverse("news:list")).text
 
 
+def page_entries(folder):
+    return sum(1 for path in folder.iterdir() if path.suffix == ".djcache")
+
+
+def test_junk_parameters_and_cookies_cannot_fill_the_cache(client, make_article, settings, tmp_path):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
+    make_article()
+    url = reverse("news:list")
+    assert client.get(url).status_code == 200
+    baseline = page_entries(tmp_path / "cache")
+    for number in range(500):
+        assert client.get(url, {"utm_source": number}).status_code == 200
+        assert client.get(url, {"page": f"0{number}"}).status_code in (200, 404)
+        client.cookies["low_vision"] = f"size=larger.junk={number}"
+        assert client.get(url).status_code == 200
+        client.cookies.pop("low_vision")
+    # The page and at most its one low-vision variant are kept.
+    assert page_entries(tmp_path / "cache") - baseline <= 2
+
+
+def test_junk_parameters_are_served_the_page_kept_for_the_address(client, make_article):
+    make_article(title="Kept once")
+    url = reverse("news:list")
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert "Kept once" in client.get(url, {"utm_source": "mail"}).text
+    assert len(queries) == 0
+
+
+def test_the_low_vision_variants_are_those_the_site_knows(client, make_article):
+    make_article()
+    url = reverse("news:list")
+    client.cookies["low_vision"] = "size=larger.contrast=high.images=shown.spacing=wide"
+    larger = client.get(url).text
+    client.cookies["low_vision"] = "contrast=high.size=larger.spacing=wide.junk=1"
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).text == larger
+    assert len(queries) == 0
+    client.cookies.pop("low_vision")
+    assert "lv-size-larger" not in client.get(url).text
+
+
 @pytest.fixture
 def redis_down(settings):
     # Nothing listens on port 9: every cache call fails at once.
