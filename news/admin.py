@@ -3,11 +3,13 @@ import hashlib
 import re
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.db import router, transaction
+from django.http import Http404, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .forms import ArticleAdminForm, AttachmentFormSet
 from .models import Article, Attachment, ChangeNote, PreviewLink, State, Topic
 from .revisions import compare
+from .workflow import can_publish, may_change
 
 IMPORT_MAP = re.compile(r'<script type="importmap"[^>]*>(.*?)</script>', re.S)
 
@@ -32,10 +35,6 @@ def allow_import_map(response, media):
     return response
 
 
-def can_publish(request):
-    return request.user.has_perm("news.publish_article")
-
-
 class StateFilter(admin.SimpleListFilter):
     title = _("state")
     parameter_name = "state"
@@ -49,17 +48,30 @@ class StateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PublisherOnlyInline(admin.TabularInline):
+class ArticlePartInline(admin.TabularInline):
+    """Part of an article: written only by whoever may change the article (news/workflow.py)."""
+
     extra = 0
 
     def has_add_permission(self, request, obj=None):
-        return can_publish(request)
+        return super().has_add_permission(request, obj) and may_change(request.user, obj)
 
     def has_change_permission(self, request, obj=None):
-        return can_publish(request)
+        return super().has_change_permission(request, obj) and may_change(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return can_publish(request)
+        return super().has_delete_permission(request, obj) and may_change(request.user, obj)
+
+
+class PublisherOnlyInline(ArticlePartInline):
+    def has_add_permission(self, request, obj=None):
+        return can_publish(request.user) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return can_publish(request.user) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return can_publish(request.user) and super().has_delete_permission(request, obj)
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("news.view_article")
@@ -95,12 +107,11 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(ArticlePartInline):
     model = Attachment
     formset = AttachmentFormSet
     fields = ["title", "file", "details", "position"]
     readonly_fields = ["details"]
-    extra = 0
 
     @admin.display(description=_("type and size"))
     def details(self, attachment):
@@ -130,12 +141,26 @@ class ArticleAdmin(SimpleHistoryAdmin):
             *super().get_urls(),
         ]
 
+    def current_article(self, request, object_id):
+        """The article as it is stored, or a 404 for an id that names none (or is no number)."""
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404(_("No article has this address."))
+        return article
+
     def compare_view(self, request, object_id):
         """Two revisions side by side; by default the latest against the one before it."""
-        article = get_object_or_404(Article, pk=object_id)
+        article = self.current_article(request, object_id)
         if not self.has_view_history_or_change_history_permission(request, article):
             raise PermissionDenied
         records = list(article.history.all())
+        if not records:  # made outside the admin (a bulk load), and never saved since
+            self.message_user(
+                request,
+                _("This article has no revisions yet: the first is recorded at its next save."),
+                messages.INFO,
+            )
+            return HttpResponseRedirect(reverse("admin:news_article_change", args=[article.pk]))
         by_id = {str(record.history_id): record for record in records}
         new = by_id.get(request.GET.get("new"), records[0])
         old = by_id.get(request.GET.get("old"), records[1] if len(records) > 1 else records[0])
@@ -162,8 +187,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         # The one moment the restore view hands over the revision, before the form reads it.
-        if obj is not None and getattr(request, "restoring_revision", False):
-            obj.prepare_restore()
+        if obj is not None and (current := getattr(request, "restoring_revision", None)):
+            obj.prepare_restore(current)
         form = super().get_form(request, obj, **kwargs)
         if error := getattr(request, "storage_error", None):
             form = type(form.__name__, (form,), {"storage_error": error})
@@ -192,25 +217,18 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         readonly = ["created", "updated", "revised_at", "withdrawn_at"]
-        if not can_publish(request):
+        if not can_publish(request.user):
             readonly += ["status", "expires_at", "withdrawal_reason"]
         return readonly
 
     def has_publish_permission(self, request):
-        return can_publish(request)
+        return can_publish(request.user)
 
     def has_change_permission(self, request, obj=None):
-        # Editors work on drafts; once an article is published, only publishers touch it.
-        allowed = super().has_change_permission(request, obj)
-        return allowed and (
-            obj is None or obj.status == Article.Status.DRAFT or can_publish(request)
-        )
+        return super().has_change_permission(request, obj) and may_change(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
-        allowed = super().has_delete_permission(request, obj)
-        return allowed and (
-            obj is None or obj.status == Article.Status.DRAFT or can_publish(request)
-        )
+        return super().has_delete_permission(request, obj) and may_change(request.user, obj)
 
     def save_model(self, request, obj, form, change):
         note = form.public_change_note()
@@ -223,9 +241,22 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if note:
             obj.change_notes.create(note=note, author=request.user, created=obj.revised_at)
 
+    def history_view(self, request, object_id, extra_context=None):
+        self.current_article(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        request.restoring_revision = True
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        """A revision, and restoring it: an edit of the article as it is now, so the same rules
+        (who may change it, validation, the edit-conflict check, the change note) and, as for
+        any admin write, one transaction."""
+        current = self.current_article(request, object_id)
+        if not version_id.isdigit():
+            raise Http404(_("No revision has this address."))
+        if request.method == "POST" and not self.has_change_permission(request, current):
+            raise PermissionDenied
+        request.restoring_revision = current
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_form(self, request, form, change):
         # The documents' formset, checked next, asks this form whether their change needs a note.

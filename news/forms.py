@@ -88,7 +88,9 @@ class ArticleAdminForm(forms.ModelForm):
     def needs_change_note(self, documents_changed=False):
         if not self.was_live or self.cleaned_data.get("minor_edit"):
             return False
-        return documents_changed or any(field in self.changed_data for field in self.CONTENT_FIELDS)
+        # A restored revision differs from the article as it is, though not from its own form.
+        changed = {*self.changed_data, *getattr(self.instance, "restored_changes", ())}
+        return documents_changed or any(field in changed for field in self.CONTENT_FIELDS)
 
     def lacks_change_note_for_documents(self):
         return self.needs_change_note(documents_changed=True) and not self.cleaned_data.get(

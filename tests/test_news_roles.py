@@ -22,6 +22,7 @@ def test_groups_have_exact_permissions():
     def codenames(name):
         return set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
 
+    documents = {f"{action}_attachment" for action in ("view", "add", "change", "delete")}
     assert codenames("Editors") == {
         "view_article",
         "add_article",
@@ -29,9 +30,20 @@ def test_groups_have_exact_permissions():
         "view_historicalarticle",
         "view_changenote",
         "view_previewlink",
+        "view_topic",
+        *documents,
     }
-    assert codenames("Publishers") >= {"publish_article", "delete_article", "add_previewlink"}
+    assert codenames("Publishers") >= {
+        "publish_article",
+        "delete_article",
+        "add_previewlink",
+        "add_topic",
+        "change_topic",
+        "delete_topic",
+        *documents,
+    }
     assert "publish_article" not in codenames("Editors")
+    assert "add_topic" not in codenames("Editors")
 
 
 def test_editor_adds_a_draft_and_a_forged_status_is_ignored(editor_client):

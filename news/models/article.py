@@ -53,6 +53,15 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Written for the search and searched in the database, never read: public pages leave them there
 # (a vector weighs kilobytes).
 SEARCH_COLUMNS = ("search_text", "search_vector")
+# Whether and when the public sees an article (see prepare_restore).
+PUBLICATION_FIELDS = (
+    "status",
+    "pub_date",
+    "expires_at",
+    "withdrawal_reason",
+    "withdrawn_at",
+    "revised_at",
+)
 TYPED_TEXT = ("title", "lead", "body", "author", "image_alt", "image_caption", "image_credit")
 
 
@@ -270,17 +279,27 @@ class Article(models.Model):
     def get_absolute_url(self):
         return self.path_for(*self.address_parts())
 
-    def prepare_restore(self):
-        """Make this earlier revision ready to be saved as the current one. Its photo may have been
-        deleted since (when it was replaced): it is then left out rather than shown broken. And
-        the photo to delete, if the restore changes it, is the current one (django-cleanup would
-        otherwise compare with the revision's)."""
-        current = Article.objects.filter(pk=self.pk).first()
-        if current is not None:
-            cleanup_cache.make_cleanup_cache(self, source=current)
+    def prepare_restore(self, current):
+        """Make this earlier revision ready to be saved over `current`, the article as it is now.
+
+        A restore brings back content, never publication: whether and when the public sees the
+        article stays as it is (publishing is a decision of its own, which an editor may not make).
+        Its photo may have been deleted since (when it was replaced): it is then left out rather
+        than shown broken. The photo to delete, if the restore changes it, is the current one
+        (django-cleanup would otherwise compare with the revision's).
+        """
+        for name in PUBLICATION_FIELDS:
+            setattr(self, name, getattr(current, name))
+        cleanup_cache.make_cleanup_cache(self, source=current)
         if self.image and not self.image.storage.exists(self.image.name):
             self.image = None
             self.image_size = None
+        # What the restore changes, though the form shows it as the revision's own values.
+        self.restored_changes = {
+            field.name
+            for field in self._meta.concrete_fields
+            if field.editable and getattr(self, field.attname) != getattr(current, field.attname)
+        }
 
     def address_parts(self):
         local = timezone.localtime(self.pub_date)
