@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import uploads
 from .forms import ArticleAdminForm, AttachmentFormSet
 from .models import Article, Attachment, ChangeNote, PreviewLink, State, Topic
 from .revisions import compare
@@ -178,7 +179,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            # A failed save's rows are rolled back; the files it stored (the photo, its copies,
+            # documents) are deleted with them.
+            with uploads.all_or_nothing():
+                return super().changeform_view(request, object_id, form_url, extra_context)
         except OSError as error:
             # The upload could not be written (disk full, read-only storage): the save was rolled
             # back; show the form again, with what was typed and the reason.

@@ -10,6 +10,8 @@ import posixpath
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
 
+from . import uploads
+
 WIDTHS = (480, 960, 1600)
 
 
@@ -34,7 +36,7 @@ def make_renditions(field_file):
         name = rendition_name(field_file.name, width)
         if storage.exists(name):
             storage.delete(name)
-        storage.save(name, ContentFile(buffer.getvalue()))
+        uploads.record(storage, storage.save(name, ContentFile(buffer.getvalue())))
 
 
 def sources(field_file, original_width):

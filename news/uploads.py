@@ -7,9 +7,14 @@ lack, so the short structural check is done here.) Anything else, SVG and HTML i
 
 A file is stored under the extension of what it is, not of what it was called: the web server
 picks the type it serves from the extension, and a PDF named .html would be served as a web page.
+
+A save that fails takes back its rows (the transaction) and, inside all_or_nothing(), its files.
 """
 
+import contextlib
+import contextvars
 import io
+import logging
 import posixpath
 import re
 import secrets
@@ -53,6 +58,17 @@ SAVE_OPTIONS = {
     "PNG": {"optimize": True},
     "WEBP": {"quality": 90},
 }
+# A file system takes 255 bytes per name (ext4, XFS, tmpfs); the file fields take 255 characters
+# for the whole name, folders included, and the copies are held to the same.
+MAX_NAME_BYTES = 255
+MAX_PATH_LENGTH = 255
+# Added to a stem after it is cut: Django's "_abc1234" when the name is taken, then the widest
+# copy's "-1600w.webp" in place of the extension (renditions.py).
+TAKEN_SUFFIX_LENGTH = len("_abc1234")
+COPY_SUFFIX_LENGTH = len("-1600w.webp")
+
+logger = logging.getLogger(__name__)
+_written = contextvars.ContextVar("news_uploads_written", default=None)
 
 
 @deconstructible
@@ -66,10 +82,61 @@ class UploadFolder:
 
     def __call__(self, instance, filename):
         month = timezone.localdate().strftime("%Y/%m")
-        return posixpath.join(self.prefix, month, secrets.token_hex(8), filename)
+        folder = posixpath.join(self.prefix, month, secrets.token_hex(8))
+        return posixpath.join(folder, _fitted(filename, MAX_PATH_LENGTH - len(folder) - 1))
 
     def __eq__(self, other):
         return isinstance(other, UploadFolder) and self.prefix == other.prefix
+
+
+def _fitted(filename, max_length):
+    """The name cut to what the file system and the field take, with room for what is added to
+    it later: a long decree's title would otherwise be refused by the disk. The stem is cut, on a
+    character boundary, and the extension kept: the name stays readable for whoever downloads it."""
+    stem, extension = posixpath.splitext(filename)
+    tail = TAKEN_SUFFIX_LENGTH + max(len(extension.encode()), COPY_SUFFIX_LENGTH)
+    stem = stem[: max_length - tail].encode()[: MAX_NAME_BYTES - tail]
+    return stem.decode(errors="ignore") + extension
+
+
+@contextlib.contextmanager
+def all_or_nothing():
+    """Files stored inside are kept only if the block ends without an exception; otherwise they
+    are deleted, through their storage. The database takes back a failed save's rows, but not the
+    files written during it. A nested block hands its files to the outer one, which decides."""
+    written = []
+    token = _written.set(written)
+    try:
+        yield
+    except BaseException:
+        for storage, name in reversed(written):
+            try:
+                storage.delete(name)
+            except Exception:  # the save's own error is the one to report
+                logger.exception("Could not delete %s, stored by a failed save", name)
+        raise
+    finally:
+        _written.reset(token)
+    if (outer := _written.get()) is not None:
+        outer.extend(written)
+
+
+def record(storage, name):
+    """Note a file just stored, for the all_or_nothing() block around it to delete on failure."""
+    if (written := _written.get()) is not None:
+        written.append((storage, name))
+
+
+@contextlib.contextmanager
+def recording(field_file):
+    """Around a model's save(): records the field's new file once Django has stored it, even if
+    the row then cannot be written (Django stores the file first)."""
+    new = not field_file._committed
+    try:
+        yield
+    finally:
+        if new and field_file._committed:
+            record(field_file.storage, field_file.name)
 
 
 def _check_size(file, limit_mb):

@@ -2,24 +2,29 @@
 
 import io
 import os
+import random
 import re
 import subprocess
 import sys
 import zipfile
+from urllib.parse import unquote
 
 import feedparser
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 from PIL import ExifTags, Image
 
 from config.storage import MediaStorage
 from news import renditions
 from news.models import Article, Attachment
+from news.uploads import UploadFolder
 from tests.browser_form import article_form
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +82,8 @@ def stored(name):
 
 def image_files(article):
     """The image and its copies, as stored."""
-    return [article.image.name, *(url.removeprefix("/media/") for url, _ in article.image_sources)]
+    copies = (unquote(url.removeprefix("/media/")) for url, _ in article.image_sources)
+    return [article.image.name, *copies]
 
 
 def post_image(client, article, content, name="photo.jpg", **fields):
@@ -433,23 +439,33 @@ def refused_upload(client, article, decree):
 
 
 @pytest.fixture
-def full_media_disk(settings, tmp_path):
-    """A real, small file system that is nearly full, as the media folder."""
+def small_media_disk(settings, tmp_path):
+    """Mounts a real file system of the given size as the media folder."""
     folder = tmp_path / "small-disk"
     folder.mkdir()
-    mounted = subprocess.run(  # noqa: S603
-        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],  # noqa: S607
-        capture_output=True,
-        check=False,
-    )
-    if mounted.returncode:
-        pytest.skip("mounting a small tmpfs needs root (CI has it)")
-    try:
-        (folder / "filler").write_bytes(b"\0" * 200 * 1024)
+
+    def mount(size):
+        mounted = subprocess.run(  # noqa: S603
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],  # noqa: S607
+            capture_output=True,
+            check=False,
+        )
+        if mounted.returncode:
+            pytest.skip("mounting a small tmpfs needs root (CI has it)")
         settings.MEDIA_ROOT = folder
-        yield folder
-    finally:
+        return folder
+
+    yield mount
+    if os.path.ismount(folder):
         subprocess.run(["umount", str(folder)], check=True)  # noqa: S603, S607
+
+
+@pytest.fixture
+def full_media_disk(small_media_disk):
+    """A real, small file system that is nearly full, as the media folder."""
+    folder = small_media_disk("256k")
+    (folder / "filler").write_bytes(b"\0" * 200 * 1024)
+    return folder
 
 
 def test_full_media_disk_gives_a_form_error_and_leaves_no_partial_file(
@@ -621,3 +637,184 @@ def test_documents_of_a_draft_change_freely(admin_client_logged, make_article):
     }
     assert admin_client_logged.post(change_url(article), data).status_code == 302
     assert article.attachments.count() == 1
+
+
+def files_under(folder):
+    """Every file left under `folder`, hidden ones included (the storage's staging files)."""
+    return [os.path.join(root, name) for root, _, names in os.walk(folder) for name in names]
+
+
+def noisy_photo(width, height, quality):
+    """A photo of noise: it compresses badly, so its copies weigh twice what it does."""
+    noise = random.Random(width).randbytes(width * height * 3)  # noqa: S311 (same sizes each run)
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (width, height), noise).save(buffer, "JPEG", quality=quality)
+    return buffer.getvalue()
+
+
+# 1 MiB: this photo (476 kB) fits, and its copies of 480 and 960 px (40 and 228 kB), but not the
+# copy of 1600 px (749 kB) as well.
+SMALL_DISK = "1024k"
+
+
+@pytest.fixture(scope="module")
+def photo_without_room_for_its_copies():
+    return noisy_photo(2000, 1200, quality=20)
+
+
+@pytest.fixture
+def renditions_made(monkeypatch):
+    """The names of the photos whose copies were begun: proof that the photo itself was stored."""
+    names = []
+    make = renditions.make_renditions
+
+    def spy(field_file):
+        names.append(field_file.name)
+        make(field_file)
+
+    monkeypatch.setattr(renditions, "make_renditions", spy)
+    return names
+
+
+def photo_form(client, url, photo, **fields):
+    return (
+        article_form(client, url)
+        | {
+            "title": "Exhibition opened",
+            "slug": "exhibition-opened",
+            "lead": "The chairman opened the exhibition.",
+            "body": "<p>The exhibition is open.</p>",
+            "image": SimpleUploadedFile("photo.jpg", photo),
+            "image_alt": "The chairman at the exhibition",
+            "minor_edit": "on",
+        }
+        | fields
+    )
+
+
+def test_photo_whose_copies_do_not_fit_adds_no_article_and_leaves_no_file(
+    publisher_client, small_media_disk, renditions_made, photo_without_room_for_its_copies
+):
+    disk = small_media_disk(SMALL_DISK)
+    url = reverse("admin:news_article_add")
+    for attempt in range(1, 4):  # each retry used to leave one more orphan
+        response = publisher_client.post(
+            url, photo_form(publisher_client, url, photo_without_room_for_its_copies)
+        )
+        assert response.status_code == 200
+        assert "could not be stored (No space left on device)" in response.text
+        assert len(renditions_made) == attempt
+        assert not Article.objects.exists()
+        assert files_under(disk) == []
+
+
+def test_photo_whose_copies_do_not_fit_leaves_the_article_and_the_disk_as_they_were(
+    publisher_client,
+    make_article,
+    small_media_disk,
+    renditions_made,
+    photo_without_room_for_its_copies,
+):
+    disk = small_media_disk(SMALL_DISK)
+    article = make_article(title="Untouched")
+    url = change_url(article)
+    for attempt in range(1, 4):
+        response = publisher_client.post(
+            url, photo_form(publisher_client, url, photo_without_room_for_its_copies)
+        )
+        assert response.status_code == 200
+        assert "could not be stored (No space left on device)" in response.text
+        assert len(renditions_made) == attempt
+        article.refresh_from_db()
+        assert (article.title, article.image.name, article.version) == ("Untouched", "", 1)
+        assert files_under(disk) == []
+
+
+def test_photo_stored_before_a_document_that_does_not_fit_is_deleted_with_it(
+    admin_client_logged, make_article, small_media_disk, renditions_made
+):
+    disk = small_media_disk(SMALL_DISK)
+    article = make_article(title="Untouched")
+    url = change_url(article)
+    decree = PDF + b"%" + b"x" * 1024 * 1024 + b"\n%%EOF\n"  # larger than the whole disk
+    data = photo_form(admin_client_logged, url, image_bytes()) | {
+        "attachments-TOTAL_FORMS": "1",
+        "attachments-0-title": "Decree No. 12",
+        "attachments-0-file": SimpleUploadedFile("decree.pdf", decree),
+        "attachments-0-position": "0",
+    }
+    response = admin_client_logged.post(url, data)
+    assert response.status_code == 200
+    assert "could not be stored (No space left on device)" in response.text
+    assert renditions_made  # the photo and its copies were stored before the document failed
+    article.refresh_from_db()
+    assert (article.title, article.image.name) == ("Untouched", "")
+    assert not Attachment.objects.exists()
+    assert files_under(disk) == []
+
+
+def test_photo_whose_row_cannot_be_written_is_not_left_on_disk(make_article, settings):
+    # Outside the admin too (a shell, demo data): Django stores the file before it writes the row.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_article(image=SimpleUploadedFile("photo.jpg", image_bytes()), image_alt="")
+    assert files_under(settings.MEDIA_ROOT) == []
+
+
+# 166 characters, 299 bytes in UTF-8: more than the 255 a file system takes for a name.
+DECREE_TITLE = (
+    "Постановление Совета Министров Республики Беларусь от 12 ноября 2026 года. Об утверждении "
+    "Государственной программы инновационного развития Беларуси на 2026–2030 годы"
+)
+
+
+def assert_fits(name):
+    assert len(name) <= 255
+    assert all(len(part.encode()) <= 255 for part in name.split("/"))
+
+
+def test_document_with_a_long_name_is_stored_and_downloaded_under_a_readable_short_one(
+    admin_client_logged, make_article, client, settings
+):
+    assert (len(DECREE_TITLE), len(DECREE_TITLE.encode())) == (166, 299)
+    article = make_article()
+    upload = SimpleUploadedFile(f"{DECREE_TITLE}.pdf", PDF)
+    response = post_attachments(admin_client_logged, article, ("Decree No. 845", upload))
+    assert response.status_code == 302
+    stored_name = article.attachments.get().file.name
+    assert_fits(stored_name)
+    page = client.get(article.get_absolute_url()).text
+    [address] = re.findall(r'<a href="/media/([^"]+)" type="application/pdf">', page)
+    downloaded = unquote(address)
+    assert downloaded == stored_name
+    stem, extension = os.path.splitext(os.path.basename(downloaded))
+    assert extension == ".pdf"
+    assert get_valid_filename(DECREE_TITLE).startswith(stem) and len(stem) > 100
+    assert (settings.MEDIA_ROOT / downloaded).read_bytes() == PDF
+
+
+def test_photo_with_a_long_name_is_stored_with_its_copies(publisher_client, make_article):
+    article = make_article()
+    response = post_image(publisher_client, article, image_bytes(), name=f"{DECREE_TITLE}.jpg")
+    assert response.status_code == 302
+    article.refresh_from_db()
+    files = image_files(article)
+    assert len(files) == 4 and all(map(stored, files))
+    assert article.image.name.endswith(".jpg")
+    for name in files:
+        assert_fits(name)
+
+
+@pytest.mark.parametrize(
+    "filename",
+    [f"{DECREE_TITLE}.pdf", f"a{'я' * 200}.docx", f"{'新聞稿' * 50}.webp", f"{'x' * 250}.pdf"],
+)
+def test_a_long_name_still_fits_when_it_is_taken_and_when_it_is_copied(tmp_path, filename):
+    storage = MediaStorage(location=tmp_path)
+    name = storage.generate_filename(UploadFolder("news/attachments")(None, filename))
+    first = storage.save(name, ContentFile(b"first"), max_length=255)
+    taken = storage.save(name, ContentFile(b"second"), max_length=255)  # Django adds "_abc1234"
+    assert taken != first
+    copy = storage.save(renditions.rendition_name(taken, 1600), ContentFile(b"copy"))
+    for stored_name in (first, taken, copy):
+        assert_fits(stored_name)
+    assert os.path.splitext(first)[1] == os.path.splitext(filename)[1]

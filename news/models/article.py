@@ -4,7 +4,7 @@ import re
 import uuid
 
 from django.contrib.postgres.search import SearchVectorField
-from django.db import connection, models
+from django.db import connection, models, transaction
 from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +14,7 @@ from django_cleanup import cleanup
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
-from .. import renditions, search
+from .. import renditions, search, uploads
 from ..rich_text import BODY_EXTENSIONS, sanitize_body
 from ..uploads import UploadFolder, published_image, validate_image
 from .editorial import ArticleAlias
@@ -267,14 +267,17 @@ class Article(models.Model):
                 "search_text",
             }
         previous = self._previous_address()
-        super().save(*args, **kwargs)
-        if previous and previous != self.address_parts():
-            ArticleAlias.objects.update_or_create(
-                path=self.path_for(*previous), defaults={"article": self}
-            )
-        Article.objects.filter(pk=self.pk).update_search_vectors()
-        if new_image:
-            renditions.make_renditions(self.image)
+        # The row, the photo and its copies are kept together or not at all, from any caller.
+        with uploads.all_or_nothing(), transaction.atomic():
+            with uploads.recording(self.image):
+                super().save(*args, **kwargs)
+            if previous and previous != self.address_parts():
+                ArticleAlias.objects.update_or_create(
+                    path=self.path_for(*previous), defaults={"article": self}
+                )
+            Article.objects.filter(pk=self.pk).update_search_vectors()
+            if new_image:
+                renditions.make_renditions(self.image)
 
     def get_absolute_url(self):
         return self.path_for(*self.address_parts())

@@ -40,7 +40,8 @@ class Attachment(models.Model):
             self.content_type = uploads.document_type(self.file) or ""
             self.size = self.file.size
             uploads.name_by_content(self.file, self.kind.lower())
-        super().save(*args, **kwargs)
+        with uploads.all_or_nothing(), uploads.recording(self.file):
+            super().save(*args, **kwargs)
 
     @property
     def kind(self):
