@@ -89,7 +89,9 @@ def page_entries(folder):
     return sum(1 for path in folder.iterdir() if path.suffix == ".djcache")
 
 
-def test_junk_parameters_and_cookies_cannot_fill_the_cache(client, make_article, settings, tmp_path):
+def test_junk_parameters_and_cookies_cannot_fill_the_cache(
+    client, make_article, settings, tmp_path
+):
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
