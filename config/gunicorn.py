@@ -27,7 +27,9 @@ class JsonAccessLogger(Logger):
         line = {
             "method": req.method,
             "path": req.path,
-            "status": resp.status_code,
+            # A request gunicorn itself refuses (two Content-Length headers, say) is answered
+            # by an error response that has only `status`: without this the worker died.
+            "status": getattr(resp, "status_code", None) or resp.status,
             "bytes": getattr(resp, "sent", None),
             "duration_ms": round(request_time.total_seconds() * 1000, 1),
             "remote": environ.get("REMOTE_ADDR"),

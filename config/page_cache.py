@@ -118,7 +118,11 @@ def cache_public(seconds_until_change, *, keep=True):
     (a search) would fill this cache with pages nobody asks for twice, pushing out the rest.
     """
 
-    def decorator(view):
+    def decorator(view, *, parameters=None):
+        if parameters is None:  # a paginated generic view reads ?page=, and no other parameter
+            paginated = getattr(getattr(view, "view_class", None), "paginate_by", None)
+            parameters = ("page",) if paginated else ()
+
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
             response = view(request, *args, **kwargs)
@@ -130,6 +134,7 @@ def cache_public(seconds_until_change, *, keep=True):
             patch_vary_headers(response, ["Cookie"])
             if keep and response.status_code == 200 and lifetime > 0:
                 response.page_cache_timeout = min(SERVER_MAX_AGE, lifetime)
+                response.page_cache_parameters = parameters
             return response
 
         return wrapped
@@ -157,7 +162,11 @@ class PageCacheMiddleware:
         timeout = getattr(response, "page_cache_timeout", None)
         # A response that sets a cookie belongs to one reader only; one asked for with other
         # parameters may show them (in its links), so only the page's own address is kept.
-        keep = not response.cookies and request.META.get("QUERY_STRING", "") == query
+        keep = (
+            not response.cookies
+            and request.META.get("QUERY_STRING", "") == query
+            and set(request.GET) <= set(getattr(response, "page_cache_parameters", ()))
+        )
         if key and timeout and keep:
             # Tagged and compressed once, here, rather than on every request (with Django's own
             # ETag and gzip).

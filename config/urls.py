@@ -22,7 +22,12 @@ urlpatterns = [
     path("news/", include("news.urls")),
     path("contacts/", include("contacts.urls")),
     path("low-vision/", set_low_vision, name="low-vision"),
-    path("sitemap.xml", cache_public(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        cache_public(sitemap, parameters=("p",)),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),

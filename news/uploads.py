@@ -94,6 +94,9 @@ def _fitted(filename, max_length):
     it later: a long decree's title would otherwise be refused by the disk. The stem is cut, on a
     character boundary, and the extension kept: the name stays readable for whoever downloads it."""
     stem, extension = posixpath.splitext(filename)
+    # As the storage will (get_valid_name), first: a name of symbols alone (emoji, ".htaccess")
+    # would otherwise become a hidden file.
+    stem = re.sub(r"[^-\w.]", "", stem.strip().replace(" ", "_")).lstrip(".") or "file"
     tail = TAKEN_SUFFIX_LENGTH + max(len(extension.encode()), COPY_SUFFIX_LENGTH)
     stem = stem[: max_length - tail].encode()[: MAX_NAME_BYTES - tail]
     return stem.decode(errors="ignore") + extension

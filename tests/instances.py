@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -70,8 +71,10 @@ class Instance:
     def _wait(self):
         for _ in range(100):
             try:
-                with urllib.request.urlopen(self.url + "/healthz", timeout=1):  # noqa: S310
+                with urllib.request.urlopen(self.url + "/healthz", timeout=5):  # noqa: S310
                     return
+            except urllib.error.HTTPError:  # it answers (503 while its database is away)
+                return
             except OSError:
                 time.sleep(0.1)
         raise RuntimeError(f"gunicorn on {self.url} did not start")

@@ -3,6 +3,7 @@ itself. A private PostgreSQL server is used, so the machine's shared one is neve
 
 import glob
 import shutil
+import socket
 import subprocess
 import tempfile
 import threading
@@ -116,3 +117,27 @@ def test_database_restart_gives_503_then_recovers_without_a_restart(private_post
         assert status(site.url + "/healthz")[0] == 200
     finally:
         site.stop()
+
+
+def test_a_database_that_accepts_and_never_answers_gives_503_in_moments(tmp_path):
+    """A dropped route to PostgreSQL: without a connect timeout every request hung until
+    gunicorn killed its worker (30 s), /healthz included."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    held = []
+    threading.Thread(target=lambda: held.append(listener.accept()), daemon=True).start()
+    environment = production_environment(
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:{listener.getsockname()[1]}/agency",
+        DJANGO_CACHE_URL="locmemcache://",
+        DJANGO_DB_CONNECT_TIMEOUT="2",
+        DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
+    )
+    site = Instance(environment)
+    try:
+        for path in ("/healthz", "/news/"):
+            started = time.monotonic()
+            code, page = status(site.url + path)
+            assert code == 503, (path, page)
+            assert time.monotonic() - started < 10
+    finally:
+        site.stop()
+        listener.close()

@@ -3,6 +3,7 @@
 import concurrent.futures
 import re
 import shutil
+import socket
 import sqlite3
 import time
 import urllib.error
@@ -227,3 +228,29 @@ def test_two_simultaneous_saves_on_sqlite_give_the_second_an_edit_conflict(tmp_p
         assert body == f"<p>Text {saved}.</p>"
     finally:
         site.stop()
+
+
+def test_a_request_gunicorn_refuses_does_not_kill_its_worker(tmp_path):
+    """Two Content-Length headers: gunicorn answers 400 with an error response that the JSON
+    access log read wrongly, and the worker died (one request, one worker)."""
+    environment = production_environment(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
+        DJANGO_CACHE_URL="locmemcache://",
+    )
+    manage(environment, "migrate", "--no-input")
+    log = tmp_path / "gunicorn.log"
+    site = Instance(environment, log=log)
+    try:
+        for _ in range(3):
+            with socket.create_connection(("127.0.0.1", site.port), timeout=5) as raw:
+                raw.sendall(
+                    b"GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1\r\n"
+                    b"Content-Length: 2\r\n\r\n"
+                )
+                assert raw.recv(100).startswith(b"HTTP/1.1 400")
+        assert read(site.url + "/healthz")
+    finally:
+        site.stop()
+    text = log.read_text()
+    assert "Traceback" not in text and "exited with code" not in text
+    assert text.count("Booting worker") == 1  # the one worker served them all

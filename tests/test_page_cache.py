@@ -101,10 +101,13 @@ def test_junk_parameters_and_cookies_cannot_fill_the_cache(
     }
     make_article()
     url = reverse("news:list")
-    assert client.get(url).status_code == 200
+    for page in (url, reverse("home")):  # kept, with their fragments
+        assert client.get(page).status_code == 200
     baseline = page_entries(tmp_path / "cache")
     for number in range(500):
         assert client.get(url, {"utm_source": number}).status_code == 200
+        # A page that reads no parameter keeps none, however well spelled.
+        assert client.get(reverse("home"), {"page": number + 1, "p": 2}).status_code == 200
         assert client.get(url, {"page": f"0{number}"}).status_code in (200, 404)
         client.cookies["low_vision"] = f"size=larger.junk={number}"
         assert client.get(url).status_code == 200
@@ -223,3 +226,9 @@ def test_without_a_generation_nothing_is_kept_or_reused():
     )
     assert template.render({"value": "first"}) == "first"
     assert template.render({"value": "second"}) == "second"
+
+
+def test_health_checks_are_answered_over_plain_http(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get(reverse("healthz")).status_code == 200
+    assert client.get(reverse("news:list")).status_code == 301
