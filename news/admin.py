@@ -11,6 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -21,6 +22,14 @@ from .forms import ArticleAdminForm, AttachmentFormSet
 from .models import Article, Attachment, ChangeNote, PreviewLink, State, Topic
 from .revisions import compare
 from .workflow import can_publish, may_change
+
+
+def parsed_datetime(value):
+    try:
+        return parse_datetime(str(value))
+    except ValueError:  # well formed, but no such moment (a 13th month)
+        return None
+
 
 IMPORT_MAP = re.compile(r'<script type="importmap"[^>]*>(.*?)</script>', re.S)
 
@@ -205,6 +214,19 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def render_history_view(self, request, template, context, **kwargs):
         response = super().render_history_view(request, template, context, **kwargs)
         return allow_import_map(response, context.get("media", ""))
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        # Given in the address (?pub_date=…), a time reaches Django's date widgets as text, which
+        # they cannot show: it is read here, and left out if it is no time.
+        for name in ("pub_date", "expires_at"):
+            if name in initial:
+                moment = parsed_datetime(initial.pop(name))
+                if moment is not None:
+                    initial[name] = (
+                        moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+                    )
+        return initial
 
     def get_fieldsets(self, request, obj=None):
         publication = ["status", "pub_date", "expires_at", "withdrawal_reason"]

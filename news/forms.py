@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from . import uploads
 from .models import Article, State
 
 
@@ -36,10 +37,34 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["based_on_version"].initial = self.instance.version
         # Read now: the form's values are applied to the instance during validation.
-        self.was_live = not self.instance._state.adding and self.instance.state == State.LIVE
+        stored_state = None if self.instance._state.adding else self.instance.state
+        self.was_live = stored_state == State.LIVE
+        self.was_seen = stored_state in (State.LIVE, State.EXPIRED, State.WITHDRAWN)
 
     # Set by the admin when storing this form's uploads failed (see ArticleAdmin.changeform_view).
     storage_error = None
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        # Django reads a photo's size from its file at every save: a file gone from the storage
+        # (a database restored without its media) would make every save of the article fail.
+        if image and uploads.already_stored(image) and not image.storage.exists(image.name):
+            raise ValidationError(
+                _("The photo’s file is missing from the storage: upload it again, or clear it."),
+                code="missing_file",
+            )
+        return image
+
+    def clean_status(self):
+        status = self.cleaned_data.get("status")
+        # Withdrawing tells readers why a page they saw is gone; a page nobody saw is not
+        # announced (its title and the reason would be public at its address).
+        if status == Article.Status.WITHDRAWN and not self.was_seen:
+            raise ValidationError(
+                _("Only an article readers have seen can be withdrawn: return it to draft."),
+                code="withdraw_unseen",
+            )
+        return status
 
     def clean(self):
         cleaned_data = super().clean()

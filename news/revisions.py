@@ -38,8 +38,15 @@ def _text(record, name):
     return "" if value is None else str(value)
 
 
+# Word by word, difflib's cost grows with the square of the text (two 15,000-word bodies took a
+# worker past its timeout): longer texts are compared line by line (a body has a paragraph a line).
+MAX_WORDS = 3000
+
+
 def word_diff(old, new):
     old_words, new_words = old.split(), new.split()
+    if len(old_words) + len(new_words) > MAX_WORDS:
+        old_words, new_words = old.splitlines(), new.splitlines()
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
     segments = []
     for op, a1, a2, b1, b2 in matcher.get_opcodes():

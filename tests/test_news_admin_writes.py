@@ -6,6 +6,7 @@ admin writes are also tested outside a test-wrapping transaction, as production 
 """
 
 import datetime
+import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -298,3 +299,54 @@ def test_comparing_with_unknown_revision_ids_shows_the_latest(publisher_client, 
     response = publisher_client.get(url, {"old": "x", "new": "99999999999999999999"})
     assert response.status_code == 200
     assert "<del>One</del> <ins>Two</ins>" in response.text
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "3000-01-01"])
+def test_an_implausible_publication_date_is_a_form_error(editor_client, make_article, day):
+    article = make_article(status=Article.Status.DRAFT)
+    data = article_form(editor_client, change_url(article)) | {"pub_date_0": day}
+    response = editor_client.post(change_url(article), data)
+    assert response.status_code == 200 and "Choose a date" in response.text
+    article.refresh_from_db()
+    assert article.pub_date.year not in (1, 3000)
+    assert editor_client.get(reverse("admin:news_article_changelist")).status_code == 200
+
+
+def test_comparing_long_bodies_takes_moments_not_minutes(publisher_client, make_article):
+    words = " ".join("ab"[number * 7919 % 13 % 2] for number in range(15_000))
+    article = make_article(body=f"<p>{words}</p>", status=Article.Status.DRAFT)
+    saved_as(article, body=f"<p>{words[::-1]}</p>")
+    started = time.monotonic()
+    response = publisher_client.get(reverse("admin:news_article_compare", args=[article.pk]))
+    assert response.status_code == 200 and "<ins>" in response.text
+    assert time.monotonic() - started < 5  # word by word it ran past gunicorn's 30 s
+
+
+@pytest.mark.parametrize("value", ["garbage", "2026-13-45T99:00:00", "2026-01-01"])
+def test_odd_initial_dates_in_the_add_form_address_are_left_out(publisher_client, value):
+    response = publisher_client.get(reverse("admin:news_article_add"), {"pub_date": value})
+    assert response.status_code == 200
+
+
+def test_an_article_nobody_saw_cannot_be_withdrawn(publisher_client, make_article):
+    article = make_article(status=Article.Status.DRAFT)
+    data = article_form(publisher_client, change_url(article)) | {
+        "status": Article.Status.WITHDRAWN,
+        "withdrawal_reason": "Published by mistake.",
+    }
+    response = publisher_client.post(change_url(article), data)
+    assert response.status_code == 200
+    assert "Only an article readers have seen can be withdrawn" in response.text
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+
+
+def test_a_live_article_is_withdrawn_with_its_reason(publisher_client, make_article, client):
+    article = make_article()
+    data = article_form(publisher_client, change_url(article)) | {
+        "status": Article.Status.WITHDRAWN,
+        "withdrawal_reason": "Superseded by Decree No. 13.",
+    }
+    assert publisher_client.post(change_url(article), data).status_code == 302
+    client.logout()
+    assert client.get(article.get_absolute_url()).status_code == 410

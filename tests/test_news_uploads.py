@@ -818,3 +818,33 @@ def test_a_long_name_still_fits_when_it_is_taken_and_when_it_is_copied(tmp_path,
     for stored_name in (first, taken, copy):
         assert_fits(stored_name)
     assert os.path.splitext(first)[1] == os.path.splitext(filename)[1]
+
+
+@pytest.mark.parametrize(
+    "name,stored",
+    [("😀😀.pdf", "file.pdf"), (".htaccess.pdf", "htaccess.pdf"), (".pdf", "pdf")],
+)
+def test_a_name_of_symbols_alone_is_not_stored_as_a_hidden_file(name, stored):
+    from news.uploads import UploadFolder
+
+    assert UploadFolder("news/attachments")(None, name).rsplit("/", 1)[1] == stored
+
+
+def test_an_article_whose_photo_file_is_gone_gets_a_form_error_not_a_500(
+    admin_client_logged, make_article
+):
+    article = make_article(title="Photo lost")
+    assert post_image(admin_client_logged, article, image_bytes(800, 600)).status_code == 302
+    article.refresh_from_db()
+    default_storage.delete(article.image.name)  # a database restored without its media
+    data = article_form(admin_client_logged, change_url(article)) | {
+        "lead": "A new lead.",
+        "minor_edit": "on",
+    }
+    response = admin_client_logged.post(change_url(article), data)
+    assert response.status_code == 200
+    assert "file is missing from the storage" in response.text
+    data["image-clear"] = "on"
+    assert admin_client_logged.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.lead == "A new lead." and not article.image

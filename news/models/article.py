@@ -1,9 +1,11 @@
+import datetime
 import mimetypes
 import posixpath
 import re
 import uuid
 
 from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models, transaction
 from django.db.models import Min, Q
 from django.urls import reverse
@@ -62,6 +64,18 @@ PUBLICATION_FIELDS = (
     "withdrawn_at",
     "revised_at",
 )
+# Outside these a date is a slip of the keyboard, and year 1 in Minsk time is before year 1 in UTC,
+# which PostgreSQL then cannot show (every admin list of articles failed).
+PLAUSIBLE_TIMES = [
+    MinValueValidator(
+        datetime.datetime(1990, 1, 1, tzinfo=datetime.UTC),
+        message=_("Choose a date from 1990 on."),
+    ),
+    MaxValueValidator(
+        datetime.datetime(2999, 12, 31, tzinfo=datetime.UTC),
+        message=_("Choose a date before the year 3000."),
+    ),
+]
 TYPED_TEXT = ("title", "lead", "body", "author", "image_alt", "image_caption", "image_credit")
 
 
@@ -134,6 +148,7 @@ class Article(models.Model):
         _("publication time"),
         default=timezone.now,
         db_index=True,
+        validators=PLAUSIBLE_TIMES,
         help_text=_(
             "A published article appears on the site at this time (Minsk time). "
             "A time in the future schedules it."
@@ -143,6 +158,7 @@ class Article(models.Model):
         _("expiry time"),
         null=True,
         blank=True,
+        validators=PLAUSIBLE_TIMES,
         help_text=_("Optional: the article leaves the public site at this time (Minsk time)."),
     )
     status = models.CharField(
