@@ -5,6 +5,10 @@ folder under the file cache), this process stops asking it for `CACHE_COOLDOWN_S
 and writes are dropped, so pages are served from the database at about uncached speed, and the log
 gets one warning per cool-down rather than one per call. Then the next call tries the cache again.
 
+A write that was lost meanwhile (a page dropped after a save, say) would leave stale copies behind:
+when the cache answers again, `cache_recovered` is sent first, for those who keep copies in it to
+drop them.
+
 Written here rather than taken from pybreaker: pybreaker holds one lock for the whole guarded call,
 so a hung cache would queue every thread of a process behind it; this needs only a deadline.
 """
@@ -17,9 +21,13 @@ from django.conf import settings
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
+from django.dispatch import Signal
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
+
+# Sent when a cache answers again after this process lost a write to it.
+cache_recovered = Signal()
 
 
 class Breaker:
@@ -30,6 +38,7 @@ class Breaker:
         self.cooldown = cooldown
         self._lock = threading.Lock()
         self._resting_until = 0.0  # time.monotonic(): immune to clock changes
+        self.lost_writes = False
 
     @property
     def resting(self):
@@ -66,13 +75,22 @@ class GuardedCacheMixin:
     def cooling_down(self):
         return self.breaker.resting
 
-    def _guarded(self, fallback, operation, *args):
+    def _guarded(self, fallback, operation, *args, writes=False):
         if self.breaker.resting:
+            self.breaker.lost_writes |= writes
             return fallback
+        if self.breaker.lost_writes:
+            # Before this call reads anything: what was kept while writes were lost goes first.
+            self.breaker.lost_writes = False
+            cache_recovered.send(sender=type(self), cache=self)
+            if self.breaker.resting:  # it failed again while recovering
+                self.breaker.lost_writes = True
+                return fallback
         try:
             return operation(*args)
         except self.faults as error:
             self.breaker.trip(error)
+            self.breaker.lost_writes |= writes
             return fallback
 
     def get(self, key, default=None, version=None):
@@ -85,25 +103,25 @@ class GuardedCacheMixin:
         return self._guarded(False, super().has_key, key, version)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._guarded(False, super().add, key, value, timeout, version)
+        return self._guarded(False, super().add, key, value, timeout, version, writes=True)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._guarded(None, super().set, key, value, timeout, version)
+        return self._guarded(None, super().set, key, value, timeout, version, writes=True)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._guarded(list(data), super().set_many, data, timeout, version)
+        return self._guarded(list(data), super().set_many, data, timeout, version, writes=True)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._guarded(False, super().touch, key, timeout, version)
+        return self._guarded(False, super().touch, key, timeout, version, writes=True)
 
     def delete(self, key, version=None):
-        return self._guarded(False, super().delete, key, version)
+        return self._guarded(False, super().delete, key, version, writes=True)
 
     def delete_many(self, keys, version=None):
-        return self._guarded(None, super().delete_many, keys, version)
+        return self._guarded(None, super().delete_many, keys, version, writes=True)
 
     def clear(self):
-        return self._guarded(False, super().clear)
+        return self._guarded(False, super().clear, writes=True)
 
 
 class ResilientRedisCache(GuardedCacheMixin, RedisCache):

@@ -8,6 +8,8 @@ class ContactsConfig(AppConfig):
     verbose_name = _("Contacts")
 
     def ready(self):
+        from config.cache import cache_recovered
+
         from .directory import forget_directory
 
         # Every model of this app feeds the cached directory.
@@ -18,3 +20,5 @@ class ContactsConfig(AppConfig):
             post_delete.connect(
                 forget_directory, sender=model, dispatch_uid=f"forget-del-{model.__name__}"
             )
+        # A save while the cache could not be written left the old directory there.
+        cache_recovered.connect(forget_directory, dispatch_uid="forget-directory-on-cache-recovery")

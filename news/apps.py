@@ -10,6 +10,8 @@ class NewsConfig(AppConfig):
     def ready(self):
         from django_cleanup.signals import cleanup_post_delete
 
+        from config.cache import cache_recovered
+
         from .caching import forget_news
         from .renditions import delete_renditions
 
@@ -26,3 +28,5 @@ class NewsConfig(AppConfig):
         # Each release runs migrate: what the previous code rendered (naming static files that may
         # be gone) or kept (objects of models that may have changed) is dropped with it.
         post_migrate.connect(forget_news, sender=self, dispatch_uid="forget-news-on-release")
+        # A save while the cache could not be written left stale copies there.
+        cache_recovered.connect(forget_news, dispatch_uid="forget-news-on-cache-recovery")

@@ -38,16 +38,18 @@ def _text(record, name):
     return "" if value is None else str(value)
 
 
-# Word by word, difflib's cost grows with the square of the text (two 15,000-word bodies took a
-# worker past its timeout): longer texts are compared line by line (a body has a paragraph a line).
+# Word by word, difflib's cost grows with the square of the text where words repeat (two
+# 15,000-word bodies took a worker past its timeout): longer texts are compared line by line (a
+# body has a paragraph a line), with difflib's own heuristic that skips the most frequent lines.
 MAX_WORDS = 3000
 
 
 def word_diff(old, new):
     old_words, new_words = old.split(), new.split()
-    if len(old_words) + len(new_words) > MAX_WORDS:
+    long = len(old_words) + len(new_words) > MAX_WORDS
+    if long:
         old_words, new_words = old.splitlines(), new.splitlines()
-    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=long)
     segments = []
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":

@@ -183,7 +183,7 @@ def test_a_full_or_read_only_file_cache_misses_instead_of_failing(broken_file_ca
     assert len(guard_warnings(caplog)) == 1
 
 
-def test_a_failing_file_cache_is_tried_again_after_the_cooldown(broken_file_cache, caplog):
+def test_a_failing_file_cache_is_tried_again_after_the_cooldown(broken_file_cache, caplog, db):
     with caplog.at_level(logging.WARNING, logger="config.cache"):
         for _ in range(3):
             cache.set("contacts", "x" * 4096)
@@ -192,3 +192,34 @@ def test_a_failing_file_cache_is_tried_again_after_the_cooldown(broken_file_cach
         for _ in range(3):
             cache.set("contacts", "x" * 4096)
     assert len(guard_warnings(caplog)) == 2
+
+
+def test_a_save_while_the_cache_cannot_be_written_reaches_readers_when_it_recovers(
+    settings, tmp_path, client, make_article
+):
+    """Withdrawn while the cache folder was read-only: the new generation was never written,
+    and the cached page kept the article's text for readers for up to an hour."""
+    chosen = settings.CACHES["default"]
+    if not chosen["BACKEND"].endswith("FileBasedCache"):
+        pytest.skip("the tests run on another cache than the default file cache")
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    mount = ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)]
+    if subprocess.run(mount, capture_output=True, check=False).returncode:  # noqa: S603
+        pytest.skip("mounting a small tmpfs needs root (CI has it)")
+    try:
+        settings.CACHE_COOLDOWN_SECONDS = 0.5
+        settings.CACHES = {"default": chosen | {"LOCATION": str(folder)}}
+        article = make_article(title="Retracted later")
+        url = article.get_absolute_url()
+        assert "Retracted later" in client.get(url).text
+        assert "Retracted later" in client.get(url).text  # kept
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)  # noqa: S603, S607
+        article.status = article.Status.WITHDRAWN
+        article.withdrawal_reason = "Court order."
+        article.save()
+        subprocess.run(["mount", "-o", "remount,rw", str(folder)], check=True)  # noqa: S603, S607
+        time.sleep(0.6)
+        assert client.get(url).status_code == 410
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)  # noqa: S603, S607

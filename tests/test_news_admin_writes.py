@@ -350,3 +350,30 @@ def test_a_live_article_is_withdrawn_with_its_reason(publisher_client, make_arti
     assert publisher_client.post(change_url(article), data).status_code == 302
     client.logout()
     assert client.get(article.get_absolute_url()).status_code == 410
+
+
+def test_comparing_long_bodies_of_repeated_paragraphs_takes_moments(publisher_client, make_article):
+    article = make_article(body="<p>a</p>" * 15_000, status=Article.Status.DRAFT)
+    saved_as(article, body="<p>a</p>" * 15_000 + "<p>b</p>")
+    started = time.monotonic()
+    response = publisher_client.get(reverse("admin:news_article_compare", args=[article.pk]))
+    assert response.status_code == 200 and "<ins>b</ins>" in response.text
+    assert time.monotonic() - started < 5
+
+
+def test_implausible_times_in_change_notes_and_preview_links_are_form_errors(
+    publisher_client, make_article, publisher
+):
+    article = make_article()
+    ChangeNote.objects.create(article=article, note="Corrected a figure.", author=publisher)
+    PreviewLink.objects.create(article=article, created_by=publisher)
+    data = article_form(publisher_client, change_url(article)) | {"minor_edit": "on"}
+    for field in ("change_notes-0-created", "preview_links-0-expires_at"):
+        forged = data | {f"{field}_0": "0001-01-01", f"{field}_1": "00:00:00"}
+        response = publisher_client.post(change_url(article), forged)
+        assert response.status_code == 200 and "Choose a date from 1990 on." in response.text
+    assert ChangeNote.objects.get().created.year > 1990
+    assert PreviewLink.objects.get().expires_at.year > 1990
+    client = publisher_client
+    client.logout()
+    assert client.get(article.get_absolute_url()).status_code == 200

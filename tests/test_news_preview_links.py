@@ -99,3 +99,14 @@ def test_link_must_expire_in_the_future(publisher_client, draft):
     assert response.status_code == 200
     assert "Choose a time in the future." in response.text
     assert not PreviewLink.objects.exists()
+
+
+def test_a_withdrawn_article_is_not_shown_through_its_preview_links(make_article, client):
+    article = make_article(title="Retracted")
+    link = PreviewLink.objects.create(article=article)
+    assert client.get(link.get_absolute_url()).status_code == 200
+    article.status = Article.Status.WITHDRAWN
+    article.withdrawal_reason = "Court order."
+    article.save()
+    response = client.get(link.get_absolute_url())
+    assert response.status_code == 410 and "Retracted" not in response.text

@@ -1,11 +1,9 @@
-import datetime
 import mimetypes
 import posixpath
 import re
 import uuid
 
 from django.contrib.postgres.search import SearchVectorField
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models, transaction
 from django.db.models import Min, Q
 from django.urls import reverse
@@ -20,6 +18,7 @@ from .. import renditions, search, uploads
 from ..rich_text import BODY_EXTENSIONS, sanitize_body
 from ..uploads import UploadFolder, published_image, validate_image
 from .editorial import ArticleAlias
+from .validators import PLAUSIBLE_TIMES
 
 
 class Status(models.TextChoices):
@@ -64,18 +63,6 @@ PUBLICATION_FIELDS = (
     "withdrawn_at",
     "revised_at",
 )
-# Outside these a date is a slip of the keyboard, and year 1 in Minsk time is before year 1 in UTC,
-# which PostgreSQL then cannot show (every admin list of articles failed).
-PLAUSIBLE_TIMES = [
-    MinValueValidator(
-        datetime.datetime(1990, 1, 1, tzinfo=datetime.UTC),
-        message=_("Choose a date from 1990 on."),
-    ),
-    MaxValueValidator(
-        datetime.datetime(2999, 12, 31, tzinfo=datetime.UTC),
-        message=_("Choose a date before the year 3000."),
-    ),
-]
 TYPED_TEXT = ("title", "lead", "body", "author", "image_alt", "image_caption", "image_credit")
 
 

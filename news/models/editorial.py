@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .validators import PLAUSIBLE_TIMES
+
 
 class ChangeNote(models.Model):
     """A significant change to a live article, told to its readers."""
@@ -22,7 +24,7 @@ class ChangeNote(models.Model):
         verbose_name=_("article"),
     )
     note = models.CharField(_("change note"), max_length=500)
-    created = models.DateTimeField(_("time"), default=timezone.now)
+    created = models.DateTimeField(_("time"), default=timezone.now, validators=PLAUSIBLE_TIMES)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
@@ -72,6 +74,7 @@ class PreviewLink(models.Model):
     expires_at = models.DateTimeField(
         _("expires at"),
         default=default_preview_expiry,
+        validators=PLAUSIBLE_TIMES,
         help_text=_("The link stops working at this time (Minsk time)."),
     )
     revoked = models.BooleanField(_("revoked"), default=False, help_text=_("Stops the link now."))
@@ -104,7 +107,12 @@ class PreviewLink(models.Model):
 
     @property
     def is_active(self):
-        return not self.revoked and self.expires_at > timezone.now()
+        # A withdrawn article is gone for everyone, reviewers included.
+        return (
+            not self.revoked
+            and self.expires_at > timezone.now()
+            and self.article.status != self.article.Status.WITHDRAWN
+        )
 
     def clean(self):
         if self.expires_at and self._state.adding and self.expires_at <= timezone.now():
