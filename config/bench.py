@@ -68,9 +68,8 @@ def worker_memory(server):
 
 
 def main():
-    for tool in ("wrk",):
-        if shutil.which(tool) is None:
-            sys.exit(f"{tool} is needed: apt-get install -y {tool}")
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is needed: apt-get install -y wrk")
     folder = Path(tempfile.mkdtemp(prefix="bench-"))
     static_root = folder / "static"
     database = os.environ.get("DATABASE_URL") or f"sqlite:///{folder / 'bench.sqlite3'}"

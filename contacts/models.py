@@ -108,7 +108,7 @@ class ContactPoint(models.Model):
     def __str__(self):
         return self.label
 
-    def schedule(self, tz=None):
+    def schedule(self):
         """This contact point's hours; the one place that answers "is it open at T"."""
         weekly = {}
         for hours in self.weekly_hours.all():
@@ -117,7 +117,7 @@ class ContactPoint(models.Model):
             day.date: [hours.interval for hours in day.hours.all()]
             for day in self.special_days.all()
         }
-        return Schedule(weekly, special, tz=tz)
+        return Schedule(weekly, special)
 
 
 class Phone(models.Model):
@@ -249,10 +249,6 @@ class SpecialDay(models.Model):
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()}"
-
-    @property
-    def is_closed(self):
-        return not self.hours.all()
 
 
 class SpecialDayHours(IntervalModel):

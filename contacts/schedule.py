@@ -57,10 +57,6 @@ class Status:
     changes_at: datetime.datetime | None
     now: datetime.datetime
 
-    @property
-    def is_open(self):
-        return self.state is State.OPEN
-
     def __str__(self):
         if self.changes_at is None:
             return _("Closed")

@@ -67,8 +67,8 @@ TYPED_TEXT = ("title", "lead", "body", "author", "image_alt", "image_caption", "
 
 
 class ArticleQuerySet(models.QuerySet):
-    def in_state(self, state, now=None):
-        return self.filter(state_conditions(now or timezone.now())[state])
+    def in_state(self, state):
+        return self.filter(state_conditions(timezone.now())[state])
 
     def published(self):
         """The one definition of what the public may see."""
