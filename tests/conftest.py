@@ -13,8 +13,24 @@ from news.models import Article, Topic
 _serial = itertools.count(1)
 
 
+@pytest.fixture(scope="session")
+def _cache_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _own_cache_and_fast_hasher(settings, _cache_folder):
+    """The tests' own empty cache, never the developer's (var/cache, or the Redis of their .env),
+    as the settings would choose it; and a fast password hasher, the production one being slow
+    on purpose."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientFileBasedCache",
+            "LOCATION": str(_cache_folder),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
     yield
     cache.clear()
