@@ -3,13 +3,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import uploads
-from .models import Article, State
+from .models import READER_FIELDS, Article, State
 
 
 class ArticleAdminForm(forms.ModelForm):
-    # What readers see change; a correction to anything else is never announced.
-    CONTENT_FIELDS = ("title", "lead", "body", "author", "image", "image_alt", "image_caption")
-
     # The version the editor started from (the model's own field is not editable).
     based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     change_note = forms.CharField(
@@ -115,7 +112,7 @@ class ArticleAdminForm(forms.ModelForm):
             return False
         # A restored revision differs from the article as it is, though not from its own form.
         changed = {*self.changed_data, *getattr(self.instance, "restored_changes", ())}
-        return documents_changed or any(field in changed for field in self.CONTENT_FIELDS)
+        return documents_changed or any(field in changed for field in READER_FIELDS)
 
     def lacks_change_note_for_documents(self):
         return self.needs_change_note(documents_changed=True) and not self.cleaned_data.get(

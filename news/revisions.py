@@ -5,14 +5,12 @@ from dataclasses import dataclass
 
 from django.utils.html import strip_tags
 
-from .models import Article
+from .models import READER_FIELDS, Article
 
+# What readers see, then where and when they see it.
 COMPARED_FIELDS = [
-    "title",
+    *READER_FIELDS,
     "slug",
-    "lead",
-    "body",
-    "author",
     "status",
     "pub_date",
     "expires_at",

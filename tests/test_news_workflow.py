@@ -146,6 +146,19 @@ def test_significant_change_to_live_article_needs_a_note(publisher_client, make_
     assert Article.objects.get().body == "<p>The plan was 34%.</p>"
 
 
+def test_every_field_readers_see_needs_a_note_and_shows_in_the_comparison(
+    publisher_client, make_article
+):
+    article = make_article(image_credit="Photo: BelTA")
+    data = article_form(publisher_client, change_url(article)) | {"image_credit": "Photo: Press"}
+    refused = publisher_client.post(change_url(article), data)
+    assert "describe the change for readers" in refused.text
+    noted = data | {"change_note": "The photo's credit is corrected."}
+    assert publisher_client.post(change_url(article), noted).status_code == 302
+    compare = publisher_client.get(reverse("admin:news_article_compare", args=[article.pk]))
+    assert "<del>BelTA</del> <ins>Press</ins>" in compare.text
+
+
 def test_change_note_is_shown_and_moves_feed_date(publisher_client, make_article, client):
     article = make_article(pub_date=timezone.now() - datetime.timedelta(days=3))
     before = feed_entry(client).updated_parsed

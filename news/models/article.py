@@ -63,7 +63,20 @@ PUBLICATION_FIELDS = (
     "withdrawn_at",
     "revised_at",
 )
-TYPED_TEXT = ("title", "lead", "body", "author", "image_alt", "image_caption", "image_credit")
+# What a reader sees of an article: changing any of it on a live article needs a change note
+# (forms.py), and the comparison of revisions shows it (revisions.py).
+READER_FIELDS = (
+    "title",
+    "lead",
+    "body",
+    "author",
+    "image",
+    "image_alt",
+    "image_caption",
+    "image_credit",
+)
+# The text among it, typed by an editor.
+TYPED_TEXT = tuple(name for name in READER_FIELDS if name != "image")
 
 
 class ArticleQuerySet(models.QuerySet):
