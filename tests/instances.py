@@ -66,10 +66,15 @@ class Instance:
         )
         if log:
             errors.close()  # gunicorn has its own copy
-        self._wait()
+        try:
+            self._wait()
+        except RuntimeError:
+            self.stop()  # not left serving after the test that failed to start it
+            raise
 
     def _wait(self):
-        for _ in range(100):
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
             try:
                 with urllib.request.urlopen(self.url + "/healthz", timeout=5):  # noqa: S310
                     return
