@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import uploads
+from . import uploads, workflow
 from .forms import ArticleAdminForm, AttachmentFormSet
 from .models import Article, Attachment, ChangeNote, PreviewLink, State, Topic
 from .revisions import compare
@@ -315,25 +315,15 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
     def publish(self, request, queryset):
-        now = timezone.now()
-        for article in queryset.exclude(status=Article.Status.PUBLISHED):
-            if article.status == Article.Status.DRAFT:
-                # A draft's time may be long past: it goes out now, not backdated.
-                article.pub_date = max(article.pub_date, now)
-            self._save_status(article, Article.Status.PUBLISHED, ["status", "pub_date"])
+        for article in queryset:
+            workflow.publish(article, request.user)
         self._report(request, queryset, Article.Status.PUBLISHED)
 
     @admin.action(description=_("Return the selected articles to draft"), permissions=["publish"])
     def make_draft(self, request, queryset):
-        for article in queryset.exclude(status=Article.Status.DRAFT):
-            self._save_status(article, Article.Status.DRAFT, ["status"])
+        for article in queryset:
+            workflow.return_to_draft(article, request.user)
         self._report(request, queryset, Article.Status.DRAFT)
-
-    def _save_status(self, article, status, fields):
-        # One by one, not update(): save() keeps history, aliases and caches right.
-        article.status = status
-        article._change_reason = str(_("Status changed to “%(status)s”")) % {"status": status.label}
-        article.save(update_fields=fields)
 
     def _report(self, request, queryset, status):
         count = queryset.filter(status=status).count()

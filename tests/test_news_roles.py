@@ -4,9 +4,11 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
+from news import workflow
 from news.models import Article
 from tests.browser_form import article_form
 
@@ -131,3 +133,16 @@ def test_publishing_an_old_draft_by_action_does_not_backdate_it(publisher_client
     )
     article.refresh_from_db()
     assert timezone.now() - article.pub_date < datetime.timedelta(minutes=1)
+
+
+def test_publishing_steps_refuse_an_editor_whoever_calls_them(editor, publisher, make_article):
+    draft, live = make_article(status=Article.Status.DRAFT), make_article()
+    with pytest.raises(PermissionDenied):
+        workflow.publish(draft, editor)
+    with pytest.raises(PermissionDenied):
+        workflow.return_to_draft(live, editor)
+    draft.refresh_from_db()
+    live.refresh_from_db()
+    assert (draft.status, live.status) == (Article.Status.DRAFT, Article.Status.PUBLISHED)
+    workflow.publish(draft, publisher)
+    assert draft.history.first().history_user == publisher
