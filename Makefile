@@ -21,7 +21,7 @@ serve: setup demo
 
 # Load test (needs wrk: apt-get install wrk); figures and how to read them: README, Performance.
 bench: setup
-	$(BIN)/python -m config.bench
+	$(BIN)/python -m tools.bench
 
 test: setup node_modules/.installed
 	$(BIN)/python -m pytest

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "core",
+    "pagecache",
     "news",
     "contacts",
     # Last, as its documentation asks: deletes a replaced or removed upload once the change is
@@ -62,7 +64,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Cached public pages are answered here, with every header above and nothing below.
-    "config.page_cache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -70,7 +72,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "config.database_errors.DatabaseUnavailableMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lockout into a 429 answer.
     "axes.middleware.AxesMiddleware",
 ]
@@ -85,17 +87,14 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
+                "django.template.context_processors.i18n",
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "contacts.context_processors.contact_block",
-                "config.low_vision.low_vision",
-                "config.page_cache.content_generation",
+                "core.low_vision.low_vision",
+                "pagecache.generation.content_generation",
             ],
-            "libraries": {
-                "fragments": "config.templatetags.fragments",
-                "json_ld": "config.templatetags.json_ld",
-            },
         },
     },
 ]
@@ -135,15 +134,15 @@ else:
             "DJANGO_CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}"
         ),
     }
-# Redis and the file cache, however given, go through the guard of config/cache.py: a cache that
-# refuses, hangs or fails (a full disk, a read-only folder) is left alone for this many seconds,
-# with one warning in the log, and pages are served from the database meanwhile.
+# Redis and the file cache, however given, go through the guard of pagecache/backends.py: a cache
+# that refuses, hangs or fails (a full disk, a read-only folder) is left alone for this many
+# seconds, with one warning in the log, and pages are served from the database meanwhile.
 CACHE_COOLDOWN_SECONDS = env.float("DJANGO_CACHE_COOLDOWN_SECONDS", default=30)
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     from redis.backoff import NoBackoff
     from redis.retry import Retry
 
-    CACHES["default"]["BACKEND"] = "config.cache.ResilientRedisCache"
+    CACHES["default"]["BACKEND"] = "pagecache.backends.ResilientRedisCache"
     # One failing call costs one short timeout, then the guard stops asking. No retry: Django's
     # connection pool makes none today, while redis-py's own client default is 10 with backoff.
     CACHES["default"]["OPTIONS"] = {
@@ -152,7 +151,7 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
         "retry": Retry(NoBackoff(), retries=0),
     } | CACHES["default"].get("OPTIONS", {})
 elif CACHES["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
-    CACHES["default"]["BACKEND"] = "config.cache.ResilientFileBasedCache"
+    CACHES["default"]["BACKEND"] = "pagecache.backends.ResilientFileBasedCache"
     # Django culls a third of the files past 300 entries, the generation among them: every page
     # and fragment would be dropped at once.
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
@@ -170,7 +169,7 @@ AXES_COOLOFF_TIME = env.float("DJANGO_LOGIN_LOCKOUT_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 # The reverse proxies whose X-Forwarded-For header is believed.
 TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 
@@ -178,9 +177,10 @@ TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=["127.0.0.1", "::1"
 ADMIN_REQUIRE_2FA = env.bool("DJANGO_ADMIN_REQUIRE_2FA", default=not DEBUG)
 OTP_TOTP_ISSUER = "State Committee for Science and Technology"
 
-# Rendered public pages and feeds kept in the cache (config/page_cache.py); off to measure the
-# site without it.
+# Rendered public pages and feeds kept in the cache (pagecache/); off to measure the site without
+# it. A page is kept once per answer of each variant function (the low-vision version it renders).
 PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=True)
+PAGE_CACHE_VARIANTS = ["core.low_vision.page_variant"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -211,7 +211,7 @@ STORAGES = {
     # Uploads: this machine's disk by default; a deployment may name another backend (object
     # storage, say django-storages' S3Storage) and its options.
     "default": {
-        "BACKEND": env("DJANGO_MEDIA_STORAGE", default="config.storage.MediaStorage"),
+        "BACKEND": env("DJANGO_MEDIA_STORAGE", default="core.storage.MediaStorage"),
         "OPTIONS": env.json("DJANGO_MEDIA_STORAGE_OPTIONS", default={}),
     },
     "staticfiles": {

@@ -1,16 +1,15 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from config.admin_site import TwoFactorAdminSite
-from config.health import healthz
-from config.low_vision import set_low_vision
-from news.caching import cache_public
-from news.sitemaps import SITEMAPS
-from news.views import HomePageView
+from contacts import sitemaps as contacts_sitemaps
+from core.admin_site import TwoFactorAdminSite
+from core.health import healthz
+from core.low_vision import set_low_vision
+from news import sitemaps as news_sitemaps
+from news import views as news_views
 
 if settings.ADMIN_REQUIRE_2FA:
     # django-otp's documented switch (with its login form adjusted): the admin then asks for a
@@ -18,14 +17,14 @@ if settings.ADMIN_REQUIRE_2FA:
     admin.site.__class__ = TwoFactorAdminSite
 
 urlpatterns = [
-    path("", cache_public(HomePageView.as_view()), name="home"),
+    path("", news_views.home, name="home"),
     path("news/", include("news.urls")),
     path("contacts/", include("contacts.urls")),
     path("low-vision/", set_low_vision, name="low-vision"),
     path(
         "sitemap.xml",
-        cache_public(sitemap, parameters=("p",)),
-        {"sitemaps": SITEMAPS},
+        news_sitemaps.index,
+        {"sitemaps": news_sitemaps.SITEMAPS | contacts_sitemaps.SITEMAPS},
         name="sitemap",
     ),
     path(

@@ -8,17 +8,21 @@ class ContactsConfig(AppConfig):
     verbose_name = _("Contacts")
 
     def ready(self):
-        from config.cache import cache_recovered
+        from pagecache.backends import cache_recovered
 
-        from .directory import forget_directory
+        from .directory import invalidate_contacts
 
         # Every model of this app feeds the cached directory.
         for model in self.get_models():
             post_save.connect(
-                forget_directory, sender=model, dispatch_uid=f"forget-{model.__name__}"
+                invalidate_contacts,
+                sender=model,
+                dispatch_uid=f"invalidate-contacts-{model.__name__}",
             )
             post_delete.connect(
-                forget_directory, sender=model, dispatch_uid=f"forget-del-{model.__name__}"
+                invalidate_contacts,
+                sender=model,
+                dispatch_uid=f"invalidate-contacts-del-{model.__name__}",
             )
         # A save while the cache could not be written left the old directory there.
-        cache_recovered.connect(forget_directory, dispatch_uid="forget-directory-on-cache-recovery")
+        cache_recovered.connect(invalidate_contacts, dispatch_uid="invalidate-contacts-on-recovery")

@@ -6,6 +6,9 @@ from django.db import transaction
 
 from .models import Agency, ContactPoint
 
+# Named by `manage.py loaddemo`, which calls load().
+CONTENT = "agency contacts"
+
 SEED_PHONE = "+375 (1772) 5-55-72"
 # "from 8.00 to 13.00 and from 14.00 to 17.00 on weekdays"
 RECEPTION_HOURS = [(datetime.time(8), datetime.time(13)), (datetime.time(14), datetime.time(17))]

@@ -1,22 +1,22 @@
 """The agency's contacts as one cached object: the header of every page reads it without a query.
 
-Any save or delete of a contacts model drops the cached copy (see apps.py); the cache backend
-is shared by all worker processes, so the next request everywhere reads the new data.
+Any save or delete of a contacts model invalidates the "contacts" scope it is kept in (see
+apps.py); the cache is shared by all worker processes, so the next request everywhere reads the
+new data.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from config import page_cache
+from pagecache.generation import get_or_set, invalidate
 
 from .models import Agency, ContactPoint, SpecialDay
 from .schedule import AGENCY_TIME_ZONE
 
-CACHE_KEY = "contacts:directory"
+CONTACTS = "contacts"
 
 
 @dataclass
@@ -52,11 +52,9 @@ def load_directory():
     return Directory(agency=agency, contact_points=list(points))
 
 
-def get_directory():
-    return cache.get_or_set(CACHE_KEY, load_directory, timeout=None)
+def get_directory(request=None):
+    return get_or_set("directory", load_directory, None, scope=CONTACTS, request=request)
 
 
-def forget_directory(**kwargs):
-    page_cache.now_and_on_commit(lambda: cache.delete(CACHE_KEY))
-    # Every page shows the contacts in its header.
-    page_cache.forget_pages()
+def invalidate_contacts(**signal_arguments):
+    invalidate(CONTACTS)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from config import page_cache
+from pagecache.decorators import cache_public
 
 from . import views
 
@@ -9,7 +9,7 @@ app_name = "contacts"
 urlpatterns = [
     path(
         "",
-        page_cache.cache_public(views.seconds_until_status_changes)(views.ContactsView.as_view()),
+        cache_public(views.seconds_until_status_changes)(views.ContactsView.as_view()),
         name="index",
     ),
     path("<int:pk>.vcf", views.vcard, name="vcard"),

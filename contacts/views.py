@@ -6,7 +6,7 @@ from django.utils.dates import WEEKDAYS
 from django.utils.text import slugify
 from django.views.generic import TemplateView
 
-from config import page_cache
+from pagecache.generation import SERVER_MAX_AGE, seconds_until
 
 from .directory import get_directory
 from .schedule import Schedule, Status
@@ -28,24 +28,24 @@ class ContactPointView:
         return [special for special in self.point.special_days.all() if special.date >= today]
 
 
-def seconds_until_status_changes():
+def seconds_until_status_changes(request):
     """The contacts page shows "Open now": it may be kept until the first status changes."""
     now = timezone.now()
     changes = [
         status.changes_at
-        for point in get_directory().contact_points
+        for point in get_directory(request).contact_points
         if (status := point.schedule().status_at(now)).changes_at
     ]
     if not changes:
-        return page_cache.SERVER_MAX_AGE
-    return page_cache.seconds_until(min(changes))
+        return SERVER_MAX_AGE
+    return seconds_until(min(changes))
 
 
 class ContactsView(TemplateView):
     template_name = "contacts/contacts.html"
 
     def get_context_data(self, **kwargs):
-        directory = get_directory()
+        directory = get_directory(self.request)
         now = timezone.now()
         points = []
         for point in directory.contact_points:
@@ -57,7 +57,7 @@ class ContactsView(TemplateView):
 
 
 def vcard(request, pk):
-    directory = get_directory()
+    directory = get_directory(request)
     point = next((p for p in directory.contact_points if p.pk == pk), None)
     if point is None:
         raise Http404

@@ -1,43 +1,54 @@
-"""No public answer may be kept past the next moment an article goes live or expires.
+"""What the news pages keep between requests, and until when.
 
-That moment is itself cached until it passes or an article is saved.
+No public answer may be kept past the next moment an article goes live or expires; that moment,
+the listings' counts, the years with news and the topics in use are kept in the "news" scope,
+which a save of anything the news show invalidates (see apps.py).
 """
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from config import page_cache
-from config.page_cache import seconds_until
+from pagecache.decorators import cache_public as public
+from pagecache.generation import get_or_set, invalidate, scoped_key, seconds_until
 
 from .models import Article, Topic
 
-NEXT_CHANGE_KEY = "news:next-change"
-YEARS_KEY = "news:years"
-TOPICS_KEY = "news:topics"
+NEWS = "news"
 NO_CHANGE = "none"
 # With nothing scheduled, look again after this long.
 RECHECK = 3600
 
 
-def next_change():
-    value = cache.get(NEXT_CHANGE_KEY)
+def invalidate_news(**signal_arguments):
+    invalidate(NEWS)
+
+
+def next_change(request=None):
+    key = scoped_key("next-change", NEWS, request)
+    value = None if key is None else cache.get(key)
     if value is None:
         value = Article.objects.next_change() or NO_CHANGE
-        cache.set(NEXT_CHANGE_KEY, value, RECHECK if value == NO_CHANGE else seconds_until(value))
+        if key is not None:
+            cache.set(key, value, RECHECK if value == NO_CHANGE else seconds_until(value))
     return None if value == NO_CHANGE else value
 
 
-def seconds_until_next_change():
-    change = next_change()
+def seconds_until_next_change(request=None):
+    change = next_change(request)
     return RECHECK if change is None else min(RECHECK, seconds_until(change))
 
 
-def topics_in_use():
-    """Topics with published articles: they change only when an article or a topic does."""
-    return cache.get_or_set(
-        TOPICS_KEY, lambda: list(Topic.objects.in_use()), seconds_until_next_change()
+def kept_until_next_change(name, compute, request=None):
+    """A value that changes only when an article does, or goes live or expires."""
+    return get_or_set(
+        name, compute, seconds_until_next_change(request), scope=NEWS, request=request
     )
+
+
+def topics_in_use(request=None):
+    """Topics with published articles."""
+    return kept_until_next_change("topics", lambda: list(Topic.objects.in_use()), request)
 
 
 class KeptCountPaginator(Paginator):
@@ -48,31 +59,22 @@ class KeptCountPaginator(Paginator):
 
     def __init__(self, object_list, per_page, *, request, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
-        current = page_cache.request_generation(request)
-        self.key = None if current is None else f"news:count:{current}:{request.path}"
+        self.request = request
         self.count_was_kept = False
 
     @cached_property
     def count(self):
-        if self.key is None:
-            return Paginator.count.func(self)
-        count = cache.get(self.key)
+        key = scoped_key(f"count:{self.request.path}", NEWS, self.request)
+        count = None if key is None else cache.get(key)
+        # Whether the listing is unchanged since the last request: its ids key its summaries.
         self.count_was_kept = count is not None
         if count is None:
-            count = Paginator.count.func(self)
+            count = super().count
             # Not an empty period: any year or month can be asked for, and all would be kept.
-            if count:
-                cache.set(self.key, count, seconds_until_next_change())
+            if count and key is not None:
+                cache.set(key, count, seconds_until_next_change(self.request))
         return count
 
 
-KEPT_UNTIL_A_CHANGE = [NEXT_CHANGE_KEY, YEARS_KEY, TOPICS_KEY]
-
-
-def forget_news(**kwargs):
-    page_cache.now_and_on_commit(lambda: cache.delete_many(KEPT_UNTIL_A_CHANGE))
-    page_cache.forget_pages()
-
-
-cache_public = page_cache.cache_public(seconds_until_next_change)
-cache_in_browsers = page_cache.cache_public(seconds_until_next_change, keep=False)
+cache_public = public(seconds_until_next_change)
+cache_in_browsers = public(seconds_until_next_change, keep=False)

@@ -5,6 +5,9 @@ import zoneinfo
 
 from .models import Article, Topic
 
+# Named by `manage.py loaddemo`, which calls load().
+CONTENT = "seed article"
+
 SEED_ARTICLE = {
     "slug": "high-tech-products-account-for-over-third-of-belarus-export",
     "title": "High-tech products account for over third of Belarus' export",

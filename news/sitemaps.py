@@ -1,6 +1,8 @@
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap
 from django.urls import reverse
 
+from .caching import cache_public
 from .models import Article, Topic
 
 
@@ -26,10 +28,13 @@ class PageSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["home", "news:list", "news:topics", "contacts:index"]
+        return ["home", "news:list", "news:topics"]
 
     def location(self, name):
         return reverse(name)
 
 
 SITEMAPS = {"news": ArticleSitemap, "topics": TopicSitemap, "pages": PageSitemap}
+
+# The site's sitemap (config/urls.py gives it every app's sections): it changes when the news do.
+index = cache_public(sitemap, parameters=("p",))

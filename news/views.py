@@ -1,6 +1,5 @@
 import functools
 
-from django.core.cache import cache
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
@@ -14,7 +13,7 @@ from django.views.generic.dates import (
 )
 
 from . import search
-from .caching import YEARS_KEY, KeptCountPaginator, seconds_until_next_change, topics_in_use
+from .caching import KeptCountPaginator, cache_public, kept_until_next_change, topics_in_use
 from .models import Article, PreviewLink, State, Topic
 from .structured_data import news_article
 
@@ -57,10 +56,14 @@ class SummariesMixin:
     the articles are read at once: either way, at most one query more than the count.
     """
 
+    def ids_first(self, context):
+        """Whether the listing is likely unchanged since it was last rendered."""
+        return True
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         articles = context["object_list"]
-        if getattr(context.get("paginator"), "count_was_kept", True):
+        if self.ids_first(context):
             ids = list(articles.values_list("pk", flat=True))
             # Lazy: read only to render the summaries, and then exactly the articles of the key.
             context["summaries"] = articles.model.objects.filter(pk__in=ids).defer(*LIST_DEFERRED)
@@ -76,6 +79,9 @@ class ListingMixin(SummariesMixin, ArchiveMixin):
 
     def get_paginator(self, queryset, per_page, **kwargs):
         return KeptCountPaginator(queryset, per_page, request=self.request, **kwargs)
+
+    def ids_first(self, context):
+        return context["paginator"].count_was_kept
 
 
 class TopicArticleListView(ListingMixin, ListView):
@@ -94,7 +100,7 @@ class TopicListView(ListView):
     context_object_name = "topic_list"
 
     def get_queryset(self):
-        return topics_in_use()
+        return topics_in_use(self.request)
 
 
 class SearchView(ArchiveMixin, ListView):
@@ -121,18 +127,21 @@ class HomePageView(SummariesMixin, PublishedArticleMixin, ListView):
         return super().get_queryset()[:5]
 
 
+home = cache_public(HomePageView.as_view())
+
+
 class ArticleArchiveView(ListingMixin, ArchiveIndexView):
     def get_context_data(self, **kwargs):
-        return super().get_context_data(topics=topics_in_use(), **kwargs)
+        return super().get_context_data(topics=topics_in_use(self.request), **kwargs)
 
     def get_date_list(self, queryset, date_type=None, ordering="ASC"):
         # The years with news change only when an article does: kept until then.
-        return cache.get_or_set(
-            YEARS_KEY,
+        return kept_until_next_change(
+            "years",
             lambda: list(
                 super(ArticleArchiveView, self).get_date_list(queryset, date_type, ordering)
             ),
-            seconds_until_next_change(),
+            self.request,
         )
 
 

@@ -25,7 +25,7 @@ def _own_cache_and_fast_hasher(settings, _cache_folder):
     on purpose."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "config.cache.ResilientFileBasedCache",
+            "BACKEND": "pagecache.backends.ResilientFileBasedCache",
             "LOCATION": str(_cache_folder),
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }

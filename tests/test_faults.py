@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.instances import Instance, free_port, manage, production_environment
+from tools.instances import Instance, free_port, manage, production_environment
 
 BINARIES = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
 

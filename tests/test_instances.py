@@ -12,8 +12,8 @@ import uuid
 
 import pytest
 
-from tests.browser_form import form_values
-from tests.instances import (
+from tests.news.browser_form import form_values
+from tools.instances import (
     Browser,
     Instance,
     Nginx,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.instances import free_port
+from tools.instances import free_port
 
 PROJECT = Path(__file__).resolve().parent.parent
 README = (PROJECT / "README.md").read_text()

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from news.caching import forget_news
+from news.caching import invalidate_news
 from news.models import Article
 
 SUBJECTS = [
@@ -72,7 +72,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             Article.objects.bulk_create(articles, batch_size=500)
             Article.objects.filter(slug__startswith=f"{run}-").update_search_index()
-        forget_news()
+        invalidate_news()
         self.stdout.write(f"Created {count} published articles.")
 
     def article(self, rng, number, run, now):

@@ -65,6 +65,12 @@ class Preferences:
         return " ".join(["lv", *(f"lv-{name}-{getattr(self, name)}" for name in CHOICES)])
 
 
+def page_variant(request):
+    """The version a page renders in, whatever else the cookie holds: the page cache keeps one
+    copy per answer (PAGE_CACHE_VARIANTS)."""
+    return Preferences.from_cookie(request.COOKIES.get(COOKIE)).html_class
+
+
 class LowVisionPanel:
     """Links that switch the version and each setting, back to the page the reader is on."""
 

@@ -21,11 +21,11 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from PIL import ExifTags, Image
 
-from config.storage import MediaStorage
+from core.storage import MediaStorage
 from news import renditions
 from news.models import Article, Attachment
 from news.uploads import UploadFolder
-from tests.browser_form import article_form
+from tests.news.browser_form import article_form
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article, Attachment, ChangeNote, PreviewLink, Topic
-from tests.browser_form import article_form
+from tests.news.browser_form import article_form
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article, ArticleAlias, State
-from tests.browser_form import article_form
+from tests.news.browser_form import article_form
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from config.low_vision import COOKIE, Preferences
+from core.low_vision import COOKIE, Preferences
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,5 @@
-"""`make bench`: the site under load, against a static file with the same bytes, in one run.
+"""`make bench` (python -m tools.bench): the site under load, against a static file with the
+same bytes, in one run.
 
 Generates 2,000 articles in a new SQLite file, or in the empty database that DATABASE_URL names,
 runs gunicorn with production settings and 2 workers, and drives wrk -t2 -c32 at each page and at
@@ -18,10 +19,7 @@ import tempfile
 import urllib.request
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT))
-
-from tests.instances import Instance, manage, production_environment  # noqa: E402
+from tools.instances import Instance, manage, production_environment
 
 DURATION = os.environ.get("BENCH_DURATION", "5s")
 # Each page and its reference are measured in turn this many times; the medians are printed, so

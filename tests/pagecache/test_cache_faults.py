@@ -15,8 +15,8 @@ import urllib.request
 import pytest
 from django.core.cache import cache
 
-from config import page_cache
-from tests.instances import Instance, free_port, manage, production_environment
+from pagecache import generation as page_cache
+from tools.instances import Instance, free_port, manage, production_environment
 
 COOLDOWN = 3
 # A log line that reports a failing cache (a worker's log has nothing else about the cache).
@@ -138,7 +138,9 @@ def test_healthz_reports_a_working_cache(client, db):
 
 
 def guard_warnings(caplog):
-    return [r for r in caplog.records if r.name == "config.cache" and r.levelno == logging.WARNING]
+    return [
+        r for r in caplog.records if r.name == "pagecache.backends" and r.levelno == logging.WARNING
+    ]
 
 
 @pytest.fixture(params=["full", "read-only"])
@@ -171,7 +173,7 @@ def broken_file_cache(request, settings, tmp_path):
 
 
 def test_a_full_or_read_only_file_cache_misses_instead_of_failing(broken_file_cache, caplog):
-    with caplog.at_level(logging.WARNING, logger="config.cache"):
+    with caplog.at_level(logging.WARNING, logger="pagecache.backends"):
         assert cache.set("contacts", "x" * 4096) is None
         assert cache.add("news:count", 12) is False
         assert cache.get("contacts", "missed") == "missed"
@@ -184,7 +186,7 @@ def test_a_full_or_read_only_file_cache_misses_instead_of_failing(broken_file_ca
 
 
 def test_a_failing_file_cache_is_tried_again_after_the_cooldown(broken_file_cache, caplog, db):
-    with caplog.at_level(logging.WARNING, logger="config.cache"):
+    with caplog.at_level(logging.WARNING, logger="pagecache.backends"):
         for _ in range(3):
             cache.set("contacts", "x" * 4096)
         time.sleep(0.6)

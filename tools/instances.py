@@ -1,4 +1,5 @@
-"""Run the site as production does, in separate gunicorn processes, for tests across instances."""
+"""Run the site as production does, in separate gunicorn processes: for the tests across
+instances and for the benchmark."""
 
 import http.cookiejar
 import os

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from news import workflow
 from news.models import Article
-from tests.browser_form import article_form
+from tests.news.browser_form import article_form
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "admin:news_article_changelist"

@@ -1,0 +1,104 @@
+"""Rendered public pages kept in the shared cache, keyed by the content generation.
+
+Staff (anyone with a session) always get a fresh page. A page's key holds its address, the query
+parameters it depends on, its variant (each PAGE_CACHE_VARIANTS function's answer for the request)
+and its encoding: nothing else a request sends can add an entry.
+"""
+
+import functools
+import hashlib
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.middleware.gzip import GZipMiddleware
+from django.utils.cache import set_response_etag
+from django.utils.module_loading import import_string
+
+from .generation import request_generation
+
+# The query parameters a kept page may depend on (a listing's page, the sitemap's), in the one
+# spelling its links use. Any other parameter is left out of the key, so endless junk parameters
+# (?utm=1, ?utm=2…) share one copy instead of filling the cache.
+VARYING_PARAMETERS = ("page", "p")
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
+
+
+@functools.cache
+def variant_functions():
+    return [import_string(path) for path in settings.PAGE_CACHE_VARIANTS]
+
+
+def accepts_gzip(request):
+    return "gzip" in request.headers.get("Accept-Encoding", "")
+
+
+def varying_query(request):
+    """The part of the query string a page depends on, or None when the request spells it in a
+    way of its own (page=02, page twice): such a page is rendered every time, never kept."""
+    parts = []
+    for name in VARYING_PARAMETERS:
+        values = request.GET.getlist(name)
+        if len(values) > 1 or values and not PAGE_NUMBER.fullmatch(values[0]):
+            return None
+        parts += [f"{name}={value}" for value in values]
+    return "&".join(parts)
+
+
+def page_key(request, query):
+    if (current := request_generation(request)) is None:
+        return None
+    parts = [
+        current,
+        request.method,
+        request.scheme,
+        request.get_host(),
+        request.path,
+        query,
+        *(variant(request) for variant in variant_functions()),
+        "gzip" if accepts_gzip(request) else "identity",
+    ]
+    return "pages:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def cacheable(request):
+    return (
+        settings.PAGE_CACHE
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+class PageCacheMiddleware:
+    """Serves and keeps the responses that `cache_public` marked.
+
+    It sits after the middleware that adds security headers and answers conditional requests, so
+    those apply to cached copies too, and before the rest (sessions, CSRF, authentication…), which a
+    cached public page does not need.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = varying_query(request) if cacheable(request) else None
+        key = None if query is None else page_key(request, query)
+        if key and (cached := cache.get(key)) is not None:
+            return cached
+        response = self.get_response(request)
+        timeout = getattr(response, "page_cache_timeout", None)
+        # A response that sets a cookie belongs to one reader only; one asked for with other
+        # parameters may show them (in its links), so only the page's own address is kept.
+        keep = (
+            not response.cookies
+            and request.META.get("QUERY_STRING", "") == query
+            and set(request.GET) <= set(getattr(response, "page_cache_parameters", ()))
+        )
+        if key and timeout and keep:
+            # Tagged and compressed once, here, rather than on every request (with Django's own
+            # ETag and gzip).
+            if not response.has_header("ETag"):
+                set_response_etag(response)
+            response = GZipMiddleware(self.get_response).process_response(request, response)
+            cache.set(key, response, timeout)
+        return response
