@@ -7,7 +7,7 @@ PROBE_KEY = "healthz:probe"
 
 
 def cache_state():
-    """Asked through the cache's guard (config/cache.py), so a hung cache costs one timeout at
+    """Asked through the cache's guard (pagecache/backends.py), so a hung cache costs one timeout at
     most, and none while the guard rests it. In-memory caches have no guard and cannot fail."""
     cache.has_key(PROBE_KEY)
     return "unavailable" if getattr(cache, "cooling_down", False) else "ok"
