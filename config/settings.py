@@ -6,6 +6,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from contacts.otp import totp_issuer
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -175,7 +177,8 @@ TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=["127.0.0.1", "::1"
 
 # Staff sign in to the admin with a password and a TOTP code (django-otp): on in production.
 ADMIN_REQUIRE_2FA = env.bool("DJANGO_ADMIN_REQUIRE_2FA", default=not DEBUG)
-OTP_TOTP_ISSUER = "State Committee for Science and Technology"
+# The agency's short name, read when a staff member enrols an authenticator.
+OTP_TOTP_ISSUER = totp_issuer
 
 # Rendered public pages and feeds kept in the cache (pagecache/); off to measure the site without
 # it. A page is kept once per answer of each variant function (the low-vision version it renders).

@@ -63,7 +63,7 @@ class ContactPointInline(admin.TabularInline):
 class AgencyAdmin(SingletonModelAdmin):
     inlines = [ContactPointInline]
     fieldsets = [
-        (None, {"fields": ["name", "email"]}),
+        (None, {"fields": ["name", "short_name", "email"]}),
         (_("Postal address"), {"fields": ["postcode", "city", "street"]}),
         (_("Map"), {"fields": ["latitude", "longitude"]}),
     ]

@@ -21,7 +21,7 @@ def load():
     agency = Agency.get_solo()
     if agency.street:
         return False
-    agency.name = "State Committee for Science and Technology of the Republic of Belarus"
+    # The names are the model's defaults: they are the seed's.
     agency.postcode, agency.city, agency.street = "222357", "Minsk", "Svobody square, 2"
     agency.save()
     reception = agency.contact_points.create(

@@ -14,7 +14,6 @@ from django.utils import timezone
 from pagecache.generation import get_or_set, invalidate
 
 from .models import Agency, ContactPoint, SpecialDay
-from .schedule import AGENCY_TIME_ZONE
 
 CONTACTS = "contacts"
 
@@ -38,7 +37,8 @@ class Directory:
 
 def load_directory():
     # Past exceptions no longer matter; yesterday is kept for a copy cached around midnight.
-    since = timezone.localdate(timezone=AGENCY_TIME_ZONE) - datetime.timedelta(days=1)
+    today = timezone.localdate(timezone=timezone.get_default_timezone())
+    since = today - datetime.timedelta(days=1)
     points = ContactPoint.objects.prefetch_related(
         "phones",
         "weekly_hours",
@@ -47,13 +47,23 @@ def load_directory():
             queryset=SpecialDay.objects.filter(date__gte=since).prefetch_related("hours"),
         ),
     )
-    # Not get_solo(): that would write an empty record during a reader's request.
+    # Not get_solo(): that would write a record during a reader's request. Until an editor saves
+    # one, the site shows an unsaved record with the model's defaults.
     agency = Agency.objects.filter(pk=Agency.singleton_instance_id).first() or Agency()
     return Directory(agency=agency, contact_points=list(points))
 
 
 def get_directory(request=None):
     return get_or_set("directory", load_directory, None, scope=CONTACTS, request=request)
+
+
+def agency(request=None):
+    """The agency's record, kept with the directory: the one source of its name for every app.
+
+    Costs no query once the directory is kept. Before an editor saves the record it is an unsaved
+    one with the model's defaults (the names of the agency, no address).
+    """
+    return get_directory(request).agency
 
 
 def invalidate_contacts(**signal_arguments):

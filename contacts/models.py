@@ -11,7 +11,22 @@ from .schedule import Interval, Schedule, find_overlap
 
 
 class Agency(SingletonModel):
-    name = models.CharField(_("name"), max_length=200)
+    # The defaults are what a site not yet filled in (a fresh database) shows as the agency.
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        default="State Committee for Science and Technology of the Republic of Belarus",
+        help_text=_("The full official name: on the home page, in the footer and the contacts."),
+    )
+    short_name = models.CharField(
+        _("short name"),
+        max_length=100,
+        default="State Committee for Science and Technology",
+        help_text=_(
+            "In the header, the titles of the pages, the news feeds and the authenticator app "
+            "with which staff sign in."
+        ),
+    )
     postcode = models.CharField(
         _("postcode"),
         max_length=6,

@@ -3,15 +3,12 @@
 import datetime
 import enum
 import itertools
-import zoneinfo
 from dataclasses import dataclass
 
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
-# Office hours are Minsk time, whatever zone the server or the site's settings use.
-AGENCY_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Minsk")
 # How far ahead to look for the next opening (a long holiday season is well within it).
 LOOKAHEAD_DAYS = 60
 
@@ -88,12 +85,13 @@ class Status:
 
 
 class Schedule:
-    """Weekly hours (weekday 0 = Monday) with dated exceptions that replace a day's hours."""
+    """Weekly hours (weekday 0 = Monday) with dated exceptions that replace a day's hours, in the
+    local time of `tz`: by default the site's zone (settings.TIME_ZONE), which is the agency's."""
 
     def __init__(self, weekly, special, tz=None):
         self.weekly = {day: _joined(intervals) for day, intervals in weekly.items()}
         self.special = {day: _joined(intervals) for day, intervals in special.items()}
-        self.tz = tz or AGENCY_TIME_ZONE
+        self.tz = tz or timezone.get_default_timezone()
 
     def intervals_on(self, day):
         if day in self.special:
@@ -120,6 +118,7 @@ class Schedule:
         return None
 
     def upcoming_special_days(self, moment):
+        """The dates of the exceptions still to come: from `moment`'s day on, in this zone."""
         today = moment.astimezone(self.tz).date()
         return sorted(day for day in self.special if day >= today)
 

@@ -20,22 +20,26 @@ class ContactPointView:
     schedule: Schedule
     status: Status
 
+    @classmethod
+    def all_at(cls, directory, moment):
+        views = []
+        for point in directory.contact_points:
+            schedule = point.schedule()
+            views.append(cls(point, schedule, schedule.status_at(moment)))
+        return views
+
     def weekly_table(self):
         return [(WEEKDAYS[day], self.schedule.weekly.get(day, [])) for day in range(7)]
 
     def upcoming_special_days(self):
-        today = self.status.now.date()
-        return [special for special in self.point.special_days.all() if special.date >= today]
+        by_date = {special.date: special for special in self.point.special_days.all()}
+        return [by_date[day] for day in self.schedule.upcoming_special_days(self.status.now)]
 
 
 def seconds_until_status_changes(request):
     """The contacts page shows "Open now": it may be kept until the first status changes."""
-    now = timezone.now()
-    changes = [
-        status.changes_at
-        for point in get_directory(request).contact_points
-        if (status := point.schedule().status_at(now)).changes_at
-    ]
+    views = ContactPointView.all_at(get_directory(request), timezone.now())
+    changes = [view.status.changes_at for view in views if view.status.changes_at]
     if not changes:
         return SERVER_MAX_AGE
     return seconds_until(min(changes))
@@ -46,13 +50,10 @@ class ContactsView(TemplateView):
 
     def get_context_data(self, **kwargs):
         directory = get_directory(self.request)
-        now = timezone.now()
-        points = []
-        for point in directory.contact_points:
-            schedule = point.schedule()
-            points.append(ContactPointView(point, schedule, schedule.status_at(now)))
         return super().get_context_data(
-            points=points, structured_data=organization(directory, self.request), **kwargs
+            points=ContactPointView.all_at(directory, timezone.now()),
+            structured_data=organization(directory, self.request),
+            **kwargs,
         )
 
 

@@ -1,7 +1,8 @@
 """The demo content: the press release and contacts of the page this site replaces."""
 
 import datetime
-import zoneinfo
+
+from django.utils import timezone
 
 from .models import Article, Topic
 
@@ -48,7 +49,8 @@ SEED_ARTICLE = {
         )
     ),
     "author": "",
-    "pub_date": datetime.datetime(2023, 1, 19, 10, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Minsk")),
+    # The seed page's time, in the agency's zone.
+    "pub_date": datetime.datetime(2023, 1, 19, 10, 0, tzinfo=timezone.get_default_timezone()),
     "status": Article.Status.PUBLISHED,
 }
 

@@ -3,7 +3,9 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+
+from contacts.directory import agency
 
 from .models import Article, Topic
 
@@ -31,13 +33,19 @@ class FullContentAtomFeed(Atom1Feed):
 
 class LatestArticlesFeed(Feed):
     feed_type = FullContentRssFeed
-    title = _("State Committee for Science and Technology: news")
-    description = _("Press releases of the State Committee for Science and Technology.")
     link = reverse_lazy("news:list")
-    # Atom needs an author for entries that name none: the agency itself.
-    author_name = _("State Committee for Science and Technology")
     description_template = "feeds/article_description.html"
     item_guid_is_permalink = False
+
+    def title(self):
+        return _("%(agency)s: news") % {"agency": agency().short_name}
+
+    def description(self):
+        return _("Press releases of the %(agency)s.") % {"agency": agency().short_name}
+
+    def author_name(self):
+        # Atom needs an author for entries that name none: the agency itself.
+        return agency().short_name
 
     def items(self):
         return self.articles()[:20]
@@ -95,7 +103,7 @@ class TopicFeed(LatestArticlesFeed):
         return get_object_or_404(Topic, slug=slug)
 
     def title(self, topic):
-        return _("State Committee for Science and Technology: %(topic)s") % {"topic": topic.name}
+        return _("%(agency)s: %(topic)s") % {"agency": agency().short_name, "topic": topic.name}
 
     def description(self, topic):
         return topic.description or self.title(topic)

@@ -1,13 +1,13 @@
 """schema.org NewsArticle for search engines and link previews."""
 
-from django.utils.translation import gettext as _
+from contacts.directory import agency
 
 
 def news_article(article, request):
     url = request.build_absolute_uri(article.get_absolute_url())
     publisher = {
         "@type": "GovernmentOrganization",
-        "name": _("State Committee for Science and Technology of the Republic of Belarus"),
+        "name": agency(request).name,
         "url": request.build_absolute_uri("/"),
     }
     data = {

@@ -169,6 +169,7 @@ def test_agency_is_edited_as_a_single_record(admin_client_logged, demo_contacts,
     assert response.status_code == 200
     data = {
         "name": "State Committee for Science and Technology",
+        "short_name": "State Committee for Science and Technology",
         "postcode": "220030",
         "city": "Minsk",
         "street": "Independence avenue, 66",

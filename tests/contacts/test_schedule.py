@@ -82,15 +82,33 @@ def test_shortened_pre_holiday_day_closes_early():
     assert schedule.status_at(minsk(WEDNESDAY, 16)).state is State.CLOSED
 
 
-@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Pacific/Kiritimati", "Asia/Tokyo"])
-def test_status_is_computed_in_minsk_whatever_the_server_zone(settings, zone):
-    settings.TIME_ZONE = zone
+def test_status_is_computed_in_minsk_for_a_moment_given_in_utc():
     moment_utc = datetime.datetime(2026, 11, 25, 5, 0, tzinfo=datetime.UTC)  # 08:00 in Minsk
     status = Schedule(RECEPTION, {}).status_at(moment_utc)
     assert status.state is State.OPEN
     assert status.changes_at == minsk(WEDNESDAY, 13)
     just_before = Schedule(RECEPTION, {}).status_at(moment_utc - datetime.timedelta(minutes=1))
     assert just_before.state is State.CLOSED
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Pacific/Kiritimati", "Asia/Tokyo"])
+def test_status_is_computed_in_the_zone_of_the_settings(settings, zone):
+    settings.TIME_ZONE = zone
+    local = zoneinfo.ZoneInfo(zone)
+    opening = datetime.datetime.combine(WEDNESDAY, T(8), tzinfo=local)
+    status = Schedule(RECEPTION, {}).status_at(opening.astimezone(datetime.UTC))
+    assert status.state is State.OPEN
+    assert status.changes_at == datetime.datetime.combine(WEDNESDAY, T(13), tzinfo=local)
+    just_before = Schedule(RECEPTION, {}).status_at(opening - datetime.timedelta(minutes=1))
+    assert just_before.state is State.CLOSED
+
+
+def test_upcoming_special_days_start_on_the_local_day():
+    christmas = datetime.date(2026, 12, 25)
+    schedule = Schedule(RECEPTION, {christmas - datetime.timedelta(days=1): [], christmas: []})
+    # 21:30 UTC on 24 December is already Christmas in Minsk.
+    moment_utc = datetime.datetime(2026, 12, 24, 21, 30, tzinfo=datetime.UTC)
+    assert schedule.upcoming_special_days(moment_utc) == [christmas]
 
 
 def test_nothing_scheduled_is_plainly_closed():

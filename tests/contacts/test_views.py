@@ -104,6 +104,18 @@ def test_contacts_page_has_weekly_table_and_upcoming_exceptions(client, demo_con
     assert "Show on the map" in text
 
 
+def test_contacts_page_and_its_json_ld_list_the_same_days_after_midnight(client, demo_contacts):
+    for day in (24, 25):
+        demo_contacts.special_days.create(date=datetime.date(2026, 12, day), kind="holiday")
+    # Half past midnight in Minsk, still 24 December in UTC.
+    with time_machine.travel(datetime.datetime(2026, 12, 25, 0, 30, tzinfo=MINSK), tick=False):
+        response = client.get(reverse("contacts:index"))
+    assert "Friday, 25 December 2026" in response.text
+    assert "24 December 2026" not in response.text
+    special = structured_data(response)["specialOpeningHoursSpecification"]
+    assert [entry["validFrom"] for entry in special] == ["2026-12-25"]
+
+
 def structured_data(response):
     [payload] = re.findall(
         r'<script type="application/ld\+json">(.*?)</script>', response.text, re.S

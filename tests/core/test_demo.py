@@ -54,6 +54,8 @@ def test_demo_command_twice_changes_nothing(capsys):
 def test_demo_command_loads_seed_contacts():
     call_command("loaddemo")
     agency = Agency.get_solo()
+    assert agency.name == "State Committee for Science and Technology of the Republic of Belarus"
+    assert agency.short_name == "State Committee for Science and Technology"
     assert agency.address == "222357, Minsk, Svobody square, 2"
     reception = agency.contact_points.get(kind=ContactPoint.Kind.RECEPTION)
     hotline = agency.contact_points.get(kind=ContactPoint.Kind.HOTLINE)

@@ -6,6 +6,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from contacts.models import Agency
 from news.models import Article
 
 pytestmark = pytest.mark.django_db
@@ -93,6 +94,23 @@ def test_feed_without_author_has_no_item_author(client, make_article, kind):
     assert "Written by" not in feed.entries[0].content[0].value
     if kind == "rss":
         assert "author" not in feed.entries[0]
+
+
+@pytest.mark.parametrize("kind", FEEDS)
+def test_feeds_are_named_after_the_agency_record(client, make_article, make_topic, kind):
+    make_article(author="").topics.add(make_topic("Innovation"))
+    topic_feed = reverse(f"news:topic-feed-{kind}", args=["innovation"])
+    _, feed = parse(client, kind)
+    assert feed.feed.title == "State Committee for Science and Technology: news"
+    assert feed.feed.subtitle == "Press releases of the State Committee for Science and Technology."
+    Agency.objects.create(name="Ministry of Science of Belarus", short_name="Ministry of Science")
+    _, feed = parse(client, kind)
+    assert feed.feed.title == "Ministry of Science: news"
+    assert feed.feed.subtitle == "Press releases of the Ministry of Science."
+    if kind == "atom":
+        assert feed.feed.author == "Ministry of Science"
+    topic = feedparser.parse(client.get(topic_feed).content)
+    assert topic.feed.title == "Ministry of Science: Innovation"
 
 
 @pytest.mark.parametrize("kind", FEEDS)
