@@ -227,7 +227,7 @@ NEWS_MAX_IMAGE_MB = env.int("NEWS_MAX_IMAGE_MB", default=10)
 NEWS_MAX_ATTACHMENT_MB = env.int("NEWS_MAX_ATTACHMENT_MB", default=25)
 
 # Security headers, on every response. The site itself has no inline script or style, and the
-# admin's one inline import map is allowed by its hash (news/admin.py).
+# admin's one inline import map is allowed by its hash (news/admin/csp.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -1,14 +1,34 @@
+import contextlib
+import contextvars
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from . import uploads
+from . import uploads, workflow
 from .models import READER_FIELDS, Article, State
 
+# Django's admin cannot show an error raised while saving: the form is shown again by a second
+# pass of its view, during which this holds the reason (see ArticleAdmin.changeform_view).
+_storage_error = contextvars.ContextVar("news_storage_error", default=None)
 
-class ArticleAdminForm(forms.ModelForm):
-    # The version the editor started from (the model's own field is not editable).
-    based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+@contextlib.contextmanager
+def refusing_to_save(storage_error):
+    """Article forms validated inside refuse to be saved, giving the storage's reason."""
+    token = _storage_error.set(storage_error)
+    try:
+        yield
+    finally:
+        _storage_error.reset(token)
+
+
+class ChangeNoteForm(forms.Form):
+    """What a save of a live article tells its readers: what changed, or nothing for a minor edit.
+
+    The article's form has these fields; its documents' formset reads them from the same
+    submission."""
+
     change_note = forms.CharField(
         label=_("change note"),
         required=False,
@@ -25,6 +45,15 @@ class ArticleAdminForm(forms.ModelForm):
         help_text=_("A typo or formatting fix: readers are not told and the feeds' date stays."),
     )
 
+    def lacks_change_note(self):
+        """Neither a note for readers nor marked minor: a significant change left untold."""
+        return not (self.cleaned_data.get("change_note") or self.cleaned_data.get("minor_edit"))
+
+
+class ArticleAdminForm(ChangeNoteForm, forms.ModelForm):
+    # The version the editor started from (the model's own field is not editable).
+    based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Article
         # The admin's fieldsets choose the fields (and which of them each role may edit).
@@ -34,12 +63,8 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["based_on_version"].initial = self.instance.version
         # Read now: the form's values are applied to the instance during validation.
-        stored_state = None if self.instance._state.adding else self.instance.state
-        self.was_live = stored_state == State.LIVE
-        self.was_seen = stored_state in (State.LIVE, State.EXPIRED, State.WITHDRAWN)
-
-    # Set by the admin when storing this form's uploads failed (see ArticleAdmin.changeform_view).
-    storage_error = None
+        self.was_live = self.instance.state == State.LIVE
+        self.withdrawable = workflow.can_be_withdrawn(self.instance)
 
     def clean_image(self):
         image = self.cleaned_data.get("image")
@@ -54,30 +79,25 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean_status(self):
         status = self.cleaned_data.get("status")
-        # Withdrawing tells readers why a page they saw is gone; a page nobody saw is not
-        # announced (its title and the reason would be public at its address).
-        if status == Article.Status.WITHDRAWN and not self.was_seen:
-            raise ValidationError(
-                _("Only an article readers have seen can be withdrawn: return it to draft."),
-                code="withdraw_unseen",
-            )
+        if status == Article.Status.WITHDRAWN and not self.withdrawable:
+            raise ValidationError(workflow.UNSEEN_WITHDRAWAL, code="withdraw_unseen")
         return status
 
     def clean(self):
         cleaned_data = super().clean()
-        if self.storage_error:
+        if storage_error := _storage_error.get():
             raise ValidationError(
                 _(
                     "The uploaded files could not be stored (%(reason)s), so nothing was saved. "
                     "Try again later, or tell the site administrator."
                 ),
-                params={"reason": self.storage_error.strerror or self.storage_error},
+                params={"reason": storage_error.strerror or storage_error},
                 code="storage",
             )
         self._refuse_stale_version(cleaned_data.get("based_on_version"))
         if cleaned_data.get("minor_edit") and cleaned_data.get("change_note"):
             self.add_error("change_note", _("A minor edit has no change note: remove one of them."))
-        elif self.needs_change_note() and not cleaned_data.get("change_note"):
+        elif self.was_live and self._changes_what_readers_see() and self.lacks_change_note():
             self.add_error(
                 "change_note",
                 _(
@@ -107,17 +127,10 @@ class ArticleAdminForm(forms.ModelForm):
                 code="edit_conflict",
             )
 
-    def needs_change_note(self, documents_changed=False):
-        if not self.was_live or self.cleaned_data.get("minor_edit"):
-            return False
+    def _changes_what_readers_see(self):
         # A restored revision differs from the article as it is, though not from its own form.
         changed = {*self.changed_data, *getattr(self.instance, "restored_changes", ())}
-        return documents_changed or any(field in changed for field in READER_FIELDS)
-
-    def lacks_change_note_for_documents(self):
-        return self.needs_change_note(documents_changed=True) and not self.cleaned_data.get(
-            "change_note"
-        )
+        return any(field in changed for field in READER_FIELDS)
 
     def public_change_note(self):
         """The note to publish with this save, if it changes a live article."""
@@ -128,16 +141,13 @@ class AttachmentFormSet(forms.BaseInlineFormSet):
     """A live article's documents are part of what readers were told: adding, replacing or
     removing one needs a change note (or a minor edit), as a change to its text does."""
 
-    def __init__(self, *args, article_form=lambda: None, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Called when this formset is checked: the admin validates the article's form after
-        # making its formsets, and offers it only once it is valid.
-        self.article_form = article_form
-
     def clean(self):
         super().clean()
-        form = self.article_form()
-        if form is not None and self.has_changed() and form.lacks_change_note_for_documents():
+        if not self.has_changed() or not self._article_is_live():
+            return
+        # The note is the article form's, sent with these documents.
+        note = ChangeNoteForm(self.data)
+        if note.is_valid() and note.lacks_change_note():
             raise ValidationError(
                 _(
                     "This article is live: describe the change to its documents in the change "
@@ -145,3 +155,7 @@ class AttachmentFormSet(forms.BaseInlineFormSet):
                 ),
                 code="change_note",
             )
+
+    def _article_is_live(self):
+        # As stored: the article's form has applied its own values to the instance by now.
+        return Article.objects.in_state(State.LIVE).filter(pk=self.instance.pk).exists()

@@ -1,17 +1,12 @@
-"""Every admin path that writes an article, as each role, through the real forms.
+"""Admin writes other than revisions, as each role, through the real forms: an article's parts
+(documents, change notes, preview links), topics, and the odd values and addresses staff can type.
 
-The rule is news/workflow.py: editors change drafts, publishers anything. A restore is an edit of
-the article as it is now (permissions, validation, the edit-conflict check, the change note), and
-admin writes are also tested outside a test-wrapping transaction, as production runs them.
+The rule is news/workflow.py: editors change drafts, publishers anything.
 """
-
-import datetime
-import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from news.models import Article, Attachment, ChangeNote, PreviewLink, Topic
 from tests.news.browser_form import article_form
@@ -25,122 +20,8 @@ def change_url(article):
     return reverse("admin:news_article_change", args=[article.pk])
 
 
-def revision_url(article, record):
-    return reverse("admin:news_article_simple_history", args=[article.pk, record.history_id])
-
-
-def revision_form(client, article, record):
-    return article_form(client, revision_url(article, record), form_id="historicalarticle_form")
-
-
-def saved_as(article, **changes):
-    """Save `article` with `changes`, as another session would: a new revision."""
-    for name, value in changes.items():
-        setattr(article, name, value)
-    article.save()
-    return article.history.first()
-
-
-@pytest.fixture
-def once_live_now_draft(make_article):
-    """An article that was live (its first revision says so) and is a draft again."""
-    article = make_article(title="Live once")
-    live_revision = article.history.first()
-    saved_as(article, status=Article.Status.DRAFT, title="Draft again")
-    return article, live_revision
-
-
-# Restoring a revision
-
-
-def test_editor_restoring_a_published_revision_of_a_draft_does_not_publish_it(
-    editor_client, once_live_now_draft, client
-):
-    article, live_revision = once_live_now_draft
-    data = revision_form(editor_client, article, live_revision)
-    assert editor_client.post(revision_url(article, live_revision), data).status_code == 302
-    article.refresh_from_db()
-    assert (article.title, article.status) == ("Live once", Article.Status.DRAFT)
-    client.logout()
-    assert client.get(article.get_absolute_url()).status_code == 404
-
-
-def test_editor_cannot_restore_any_revision_of_a_live_article(editor_client, make_article):
-    article = make_article(title="Live", status=Article.Status.DRAFT)
-    draft_revision = article.history.first()
-    saved_as(article, status=Article.Status.PUBLISHED)
-    page = editor_client.get(revision_url(article, draft_revision))
-    assert page.status_code == 200 and 'name="_save"' not in page.text
-    forged = {"title": "Hacked", "slug": article.slug, "lead": "x", "body": "<p>x</p>"}
-    for data in (forged, forged | {"pub_date_0": "2099-01-01", "pub_date_1": "00:00:00"}):
-        response = editor_client.post(revision_url(article, draft_revision), data)
-        assert response.status_code == 403
-    article.refresh_from_db()
-    assert (article.title, article.state) == ("Live", Article.State.LIVE)
-
-
-def test_editor_cannot_lift_an_embargo_through_a_revision(editor_client, make_article):
-    future = timezone.now() + datetime.timedelta(days=3)
-    article = make_article(pub_date=future)
-    record = article.history.first()
-    data = revision_form(editor_client, article, record) | {
-        "pub_date_0": "2020-01-01",
-        "pub_date_1": "00:00:00",
-    }
-    assert editor_client.post(revision_url(article, record), data).status_code == 403
-    article.refresh_from_db()
-    assert article.pub_date == future
-
-
-def test_publisher_restoring_a_draft_revision_keeps_a_live_article_live(
-    publisher_client, make_article, client
-):
-    article = make_article(title="First", status=Article.Status.DRAFT)
-    draft_revision = article.history.first()
-    saved_as(article, status=Article.Status.PUBLISHED, title="Second")
-    data = revision_form(publisher_client, article, draft_revision)
-    assert data["status"] == Article.Status.PUBLISHED  # the article's, not the revision's
-    response = publisher_client.post(revision_url(article, draft_revision), data)
-    # Its text changes what readers see: the change-note rule applies as to any edit.
-    assert response.status_code == 200
-    assert "describe the change for readers" in response.text
-    note = {"change_note": "The earlier wording is restored."}
-    response = publisher_client.post(revision_url(article, draft_revision), data | note)
-    assert response.status_code == 302
-    article.refresh_from_db()
-    assert (article.title, article.state) == ("First", Article.State.LIVE)
-    assert list(article.change_notes.values_list("note", flat=True)) == [note["change_note"]]
-    assert client.get(article.get_absolute_url()).status_code == 200
-
-
-def test_restoring_a_revision_meets_the_edit_conflict_check(publisher_client, make_article):
-    article = make_article(title="First", status=Article.Status.DRAFT)
-    record = article.history.first()
-    saved_as(article, title="Second")
-    data = revision_form(publisher_client, article, record)
-    saved_as(article, title="Third, by someone else")
-    response = publisher_client.post(revision_url(article, record), data)
-    assert "Someone else saved this article while you were editing it" in response.text
-    article.refresh_from_db()
-    assert article.title == "Third, by someone else"
-
-
 # Outside a test transaction the roles' groups may be gone (an earlier such test flushed the
-# database): a superuser stands for everyone here; the roles are tested above.
-
-
-@pytest.mark.django_db(transaction=True)
-def test_restoring_a_revision_works_outside_a_test_transaction(admin_user, client, make_article):
-    """The restore view ran outside a transaction, where select_for_update() (the edit-conflict
-    check) is refused by PostgreSQL: a 500 for everyone."""
-    client.force_login(admin_user)
-    article = make_article(title="First", status=Article.Status.DRAFT)
-    record = article.history.first()
-    saved_as(article, title="Second")
-    data = revision_form(client, article, record)
-    assert client.post(revision_url(article, record), data).status_code == 302
-    article.refresh_from_db()
-    assert article.title == "First"
+# database): a superuser stands for everyone here; the roles are tested below.
 
 
 @pytest.mark.django_db(transaction=True)
@@ -221,6 +102,24 @@ def test_publisher_creates_a_preview_link_and_edits_a_change_note(
     assert note.note == "Corrected"
 
 
+def test_implausible_times_in_change_notes_and_preview_links_are_form_errors(
+    publisher_client, make_article, publisher
+):
+    article = make_article()
+    ChangeNote.objects.create(article=article, note="Corrected a figure.", author=publisher)
+    PreviewLink.objects.create(article=article, created_by=publisher)
+    data = article_form(publisher_client, change_url(article)) | {"minor_edit": "on"}
+    for field in ("change_notes-0-created", "preview_links-0-expires_at"):
+        forged = data | {f"{field}_0": "0001-01-01", f"{field}_1": "00:00:00"}
+        response = publisher_client.post(change_url(article), forged)
+        assert response.status_code == 200 and "Choose a date from 1990 on." in response.text
+    assert ChangeNote.objects.get().created.year > 1990
+    assert PreviewLink.objects.get().expires_at.year > 1990
+    client = publisher_client
+    client.logout()
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+
 # Topics
 
 
@@ -250,8 +149,7 @@ def test_editor_may_see_topics_but_not_create_them(editor_client, make_topic):
     assert list(Topic.objects.values_list("name", flat=True)) == ["Space"]
 
 
-# Addresses staff can type: a 404 or a clear message, never a 500
-
+# Values and addresses staff can type: a form error, a 404 or a clear message, never a 500
 
 EDGE_IDS = ["abc", "0", "-1", "1.5", "99999999999999999999", "%20", "1%2F2"]
 
@@ -278,29 +176,6 @@ def test_odd_revision_ids_are_not_found(publisher_client, make_article, version_
     assert publisher_client.post(url, {}).status_code == 404
 
 
-def test_comparing_an_article_without_history_explains_it(publisher_client):
-    # As generatenews and bulk loads make them: no revision recorded.
-    (article,) = Article.objects.bulk_create(
-        [Article(title="Bulk", slug="bulk", lead="Lead.", body="<p>Body.</p>")]
-    )
-    response = publisher_client.get(
-        reverse("admin:news_article_compare", args=[article.pk]), follow=True
-    )
-    assert response.status_code == 200
-    assert "This article has no revisions yet" in response.text
-    history = publisher_client.get(reverse("admin:news_article_history", args=[article.pk]))
-    assert history.status_code == 200
-
-
-def test_comparing_with_unknown_revision_ids_shows_the_latest(publisher_client, make_article):
-    article = make_article(title="One")
-    saved_as(article, title="Two")
-    url = reverse("admin:news_article_compare", args=[article.pk])
-    response = publisher_client.get(url, {"old": "x", "new": "99999999999999999999"})
-    assert response.status_code == 200
-    assert "<del>One</del> <ins>Two</ins>" in response.text
-
-
 @pytest.mark.parametrize("day", ["0001-01-01", "3000-01-01"])
 def test_an_implausible_publication_date_is_a_form_error(editor_client, make_article, day):
     article = make_article(status=Article.Status.DRAFT)
@@ -312,68 +187,7 @@ def test_an_implausible_publication_date_is_a_form_error(editor_client, make_art
     assert editor_client.get(reverse("admin:news_article_changelist")).status_code == 200
 
 
-def test_comparing_long_bodies_takes_moments_not_minutes(publisher_client, make_article):
-    words = " ".join("ab"[number * 7919 % 13 % 2] for number in range(15_000))
-    article = make_article(body=f"<p>{words}</p>", status=Article.Status.DRAFT)
-    saved_as(article, body=f"<p>{words[::-1]}</p>")
-    started = time.monotonic()
-    response = publisher_client.get(reverse("admin:news_article_compare", args=[article.pk]))
-    assert response.status_code == 200 and "<ins>" in response.text
-    assert time.monotonic() - started < 5  # word by word it ran past gunicorn's 30 s
-
-
 @pytest.mark.parametrize("value", ["garbage", "2026-13-45T99:00:00", "2026-01-01"])
 def test_odd_initial_dates_in_the_add_form_address_are_left_out(publisher_client, value):
     response = publisher_client.get(reverse("admin:news_article_add"), {"pub_date": value})
     assert response.status_code == 200
-
-
-def test_an_article_nobody_saw_cannot_be_withdrawn(publisher_client, make_article):
-    article = make_article(status=Article.Status.DRAFT)
-    data = article_form(publisher_client, change_url(article)) | {
-        "status": Article.Status.WITHDRAWN,
-        "withdrawal_reason": "Published by mistake.",
-    }
-    response = publisher_client.post(change_url(article), data)
-    assert response.status_code == 200
-    assert "Only an article readers have seen can be withdrawn" in response.text
-    article.refresh_from_db()
-    assert article.status == Article.Status.DRAFT
-
-
-def test_a_live_article_is_withdrawn_with_its_reason(publisher_client, make_article, client):
-    article = make_article()
-    data = article_form(publisher_client, change_url(article)) | {
-        "status": Article.Status.WITHDRAWN,
-        "withdrawal_reason": "Superseded by Decree No. 13.",
-    }
-    assert publisher_client.post(change_url(article), data).status_code == 302
-    client.logout()
-    assert client.get(article.get_absolute_url()).status_code == 410
-
-
-def test_comparing_long_bodies_of_repeated_paragraphs_takes_moments(publisher_client, make_article):
-    article = make_article(body="<p>a</p>" * 15_000, status=Article.Status.DRAFT)
-    saved_as(article, body="<p>a</p>" * 15_000 + "<p>b</p>")
-    started = time.monotonic()
-    response = publisher_client.get(reverse("admin:news_article_compare", args=[article.pk]))
-    assert response.status_code == 200 and "<ins>b</ins>" in response.text
-    assert time.monotonic() - started < 5
-
-
-def test_implausible_times_in_change_notes_and_preview_links_are_form_errors(
-    publisher_client, make_article, publisher
-):
-    article = make_article()
-    ChangeNote.objects.create(article=article, note="Corrected a figure.", author=publisher)
-    PreviewLink.objects.create(article=article, created_by=publisher)
-    data = article_form(publisher_client, change_url(article)) | {"minor_edit": "on"}
-    for field in ("change_notes-0-created", "preview_links-0-expires_at"):
-        forged = data | {f"{field}_0": "0001-01-01", f"{field}_1": "00:00:00"}
-        response = publisher_client.post(change_url(article), forged)
-        assert response.status_code == 200 and "Choose a date from 1990 on." in response.text
-    assert ChangeNote.objects.get().created.year > 1990
-    assert PreviewLink.objects.get().expires_at.year > 1990
-    client = publisher_client
-    client.logout()
-    assert client.get(article.get_absolute_url()).status_code == 200

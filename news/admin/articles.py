@@ -1,0 +1,156 @@
+"""Articles in the admin: the list, the change form and the publishing actions."""
+
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .. import uploads, workflow
+from ..forms import ArticleAdminForm, refusing_to_save
+from ..models import Article, PreviewLink, State
+from ..workflow import can_publish, may_change
+from .csp import allow_import_map
+from .history import ArticleHistoryAdmin
+from .inlines import AttachmentInline, ChangeNoteInline, PreviewLinkInline
+
+
+def parsed_datetime(value):
+    try:
+        return parse_datetime(str(value))
+    except ValueError:  # well formed, but no such moment (a 13th month)
+        return None
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return State.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in State.values:
+            return queryset.in_state(State(self.value()))
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(ArticleHistoryAdmin):
+    form = ArticleAdminForm
+    list_display = ["title", "state", "pub_date", "expires_at", "is_published", "updated"]
+    list_filter = [StateFilter, "status", "topics", "pub_date"]
+    search_fields = ["title", "lead", "body"]
+    date_hierarchy = "pub_date"
+    prepopulated_fields = {"slug": ["title"]}
+    actions = ["publish", "make_draft"]
+    inlines = [AttachmentInline, ChangeNoteInline, PreviewLinkInline]
+    filter_horizontal = ["topics"]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            # A failed save's rows are rolled back; the files it stored (the photo, its copies,
+            # documents) are deleted with them.
+            with uploads.all_or_nothing():
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except OSError as error:
+            # The upload could not be written (disk full, read-only storage). Django's admin has
+            # no way to show an error raised while saving, so the view shows the form again, with
+            # what was typed, refusing to save it and saying why.
+            with refusing_to_save(error):
+                return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        response = super().render_change_form(request, context, *args, **kwargs)
+        return allow_import_map(response, context.get("media", ""))
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        # Given in the address (?pub_date=…), a time reaches Django's date widgets as text, which
+        # they cannot show: it is read here, and left out if it is no time.
+        for name in ("pub_date", "expires_at"):
+            if name in initial:
+                moment = parsed_datetime(initial.pop(name))
+                if moment is not None:
+                    initial[name] = (
+                        moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+                    )
+        return initial
+
+    def get_fieldsets(self, request, obj=None):
+        publication = ["status", "pub_date", "expires_at", "withdrawal_reason"]
+        return [
+            (None, {"fields": ["title", "slug", "lead", "body", "author", "topics"]}),
+            (_("Lead image"), {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
+            (_("Publication"), {"fields": publication}),
+            (
+                _("Telling readers about this change"),
+                {"fields": ["change_note", "minor_edit", "based_on_version"]},
+            ),
+            (_("Record"), {"fields": ["created", "updated", "revised_at", "withdrawn_at"]}),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["created", "updated", "revised_at", "withdrawn_at"]
+        if not can_publish(request.user):
+            readonly += ["status", "expires_at", "withdrawal_reason"]
+        return readonly
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and may_change(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and may_change(request.user, obj)
+
+    def save_model(self, request, obj, form, change):
+        if note := form.public_change_note():
+            workflow.record_change(obj, note, request.user)
+        else:
+            obj._change_reason = _("Minor edit") if form.cleaned_data.get("minor_edit") else ""
+            super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is PreviewLink:
+            for link in formset.save(commit=False):
+                link.created_by = link.created_by or request.user
+                link.save()
+            for deleted in formset.deleted_objects:
+                deleted.delete()
+        else:
+            formset.save()
+
+    @admin.display(description=_("state"))
+    def state(self, obj):
+        return obj.state.label
+
+    @admin.display(boolean=True, description=_("on the site"))
+    def is_published(self, obj):
+        return obj.is_published
+
+    @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
+    def publish(self, request, queryset):
+        for article in queryset:
+            workflow.publish(article, request.user)
+        self._report(request, queryset, Article.Status.PUBLISHED)
+
+    @admin.action(description=_("Return the selected articles to draft"), permissions=["publish"])
+    def make_draft(self, request, queryset):
+        for article in queryset:
+            workflow.return_to_draft(article, request.user)
+        self._report(request, queryset, Article.Status.DRAFT)
+
+    def _report(self, request, queryset, status):
+        count = queryset.filter(status=status).count()
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d selected article is now “%(status)s”.",
+                "%(count)d selected articles are now “%(status)s”.",
+                count,
+            )
+            % {"count": count, "status": status.label},
+            messages.SUCCESS,
+        )
