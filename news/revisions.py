@@ -5,16 +5,13 @@ from dataclasses import dataclass
 
 from django.utils.html import strip_tags
 
-from .models import READER_FIELDS, Article
+from .models import PUBLICATION_FIELDS, READER_FIELDS, Article
 
-# What readers see, then where and when they see it.
+# What readers see, then where and when they see it, as editors set it (not the times stamped).
 COMPARED_FIELDS = [
     *READER_FIELDS,
     "slug",
-    "status",
-    "pub_date",
-    "expires_at",
-    "withdrawal_reason",
+    *(name for name in PUBLICATION_FIELDS if Article._meta.get_field(name).editable),
 ]
 
 

@@ -1,5 +1,6 @@
-"""What an editor may write in an article body: the editor's toolbar and the
-sanitiser that runs on every save are built from this one configuration."""
+"""What an editor may write: in an article body, the editor's toolbar and the sanitiser
+that runs on every save are built from this one configuration; in any text, no control
+characters."""
 
 import re
 
@@ -38,9 +39,18 @@ def _cleaner():
 
 _clean = _cleaner().clean
 EMPTY = re.compile(r"<(\w+)></\1>")
+# Invisible, never meant, and the search uses two of them to mark its matches.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def sanitize_body(html):
     body = _clean(html)
     # The editor always leaves one empty paragraph: an empty body is stored empty.
     return "" if EMPTY.fullmatch(body) else body
+
+
+def cleaned(texts):
+    """An article's typed texts by field, as they are stored: without control characters, and
+    the body sanitised."""
+    texts = {name: CONTROL_CHARACTERS.sub("", text) for name, text in texts.items()}
+    return texts | {"body": sanitize_body(texts["body"])}

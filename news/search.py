@@ -1,13 +1,16 @@
 """Search in published articles.
 
-On PostgreSQL: full-text search over a weighted vector (title A, lead B, body C), kept in a
+An article is found by the text its readers read (READER_FIELDS), kept in two columns written with
+its row. On PostgreSQL: full-text search over a weighted vector (see WEIGHTS), kept in a
 GIN-indexed column, and the words it matched (any form of them: "innovative" for "innovation")
 marked by PostgreSQL's own headline function. Elsewhere: every word must begin a word of the
 case-folded text, titles first, and the words that begin with a search term are marked.
 Any query, however strange, is reduced to at most a dozen words before it reaches the database.
 """
 
+import functools
 import html
+import operator
 import re
 
 from django.conf import settings
@@ -30,6 +33,13 @@ TITLE_END = "|"
 EXCERPT_LENGTH = 240
 # PostgreSQL has stemmers for English and Russian; Belarusian falls back to plain words.
 TEXT_SEARCH_CONFIGS = {"en": "english", "ru": "russian", "be": "simple"}
+# Where a match ranks on PostgreSQL: the title, the lead, the body, then the rest of what readers
+# see (the author, the photo's description, caption and credit).
+WEIGHTS = {"title": "A", "lead": "B", "body": "C"}
+OTHER_WEIGHT = "D"
+# Written for the search and searched in the database, never read: public pages leave them there
+# (a vector weighs kilobytes).
+COLUMNS = ("search_text", "search_vector")
 # PostgreSQL marks matches with these; they cannot occur in text typed by an editor, and survive
 # escaping, after which they become <mark> tags.
 MATCH_START, MATCH_END = "\x02", "\x03"
@@ -51,24 +61,36 @@ def plain_text(html_text):
     return html.unescape(strip_tags(html_text))
 
 
-def indexed_text(title, lead, body):
-    """What the fallback searches: each folded word after a space, so that a term is found at the
-    start of a word ("art" is not in "start"), and the title's words before a bar, so that a title
-    match can be told apart (SQLite folds only ASCII, so the title itself cannot be searched)."""
+def indexed_text(texts):
+    """What the fallback searches, from an article's texts by field (the body is HTML): each
+    folded word after a space, so that a term is found at the start of a word ("art" is not in
+    "start"), and the title's words before a bar, so that a title match can be told apart (SQLite
+    folds only ASCII, so the title itself cannot be searched)."""
 
-    def spaced(text):
+    def spaced(name):
+        text = plain_text(texts[name]) if name == "body" else texts[name]
         return "".join(f" {word}" for word in re.findall(r"\w+", fold(text)))
 
-    return f"{spaced(title)} {TITLE_END}{spaced(lead)}{spaced(plain_text(body))} "
+    rest = "".join(spaced(name) for name in texts if name != "title")
+    return f"{spaced('title')} {TITLE_END}{rest} "
 
 
-def weighted_vector():
+def weighted_vector(texts):
+    """PostgreSQL's vector of an article's texts by field, each weighted by where it is."""
     config = text_search_config()
-    return (
-        SearchVector("title", weight="A", config=config)
-        + SearchVector("lead", weight="B", config=config)
-        + SearchVector("body", weight="C", config=config)
+    vectors = (
+        SearchVector(Value(text), weight=WEIGHTS.get(name, OTHER_WEIGHT), config=config)
+        for name, text in texts.items()
     )
+    return functools.reduce(operator.add, vectors)
+
+
+def columns(texts):
+    """The search columns for an article's texts by field, to be written with its row. The vector
+    is made by the database in the same statement (a GeneratedField cannot be: SQLite has no
+    tsvector, and the site's language, which chooses the configuration, is a setting)."""
+    vector = weighted_vector(texts) if connection.vendor == "postgresql" else None
+    return {"search_text": indexed_text(texts), "search_vector": vector}
 
 
 def search(queryset, query):

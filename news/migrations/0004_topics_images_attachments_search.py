@@ -7,16 +7,22 @@ from django.db import migrations, models
 
 
 def index_existing_articles(apps, schema_editor):
+    from django.contrib.postgres.search import SearchVector
     from django.utils.html import strip_tags
 
-    from news.search import fold, weighted_vector
+    from news.search import fold, text_search_config
 
     Article = apps.get_model("news", "Article")
     for article in Article.objects.all():
         article.search_text = fold(" ".join([article.title, article.lead, strip_tags(article.body)]))
         article.save(update_fields=["search_text"])
     if schema_editor.connection.vendor == "postgresql":
-        Article.objects.update(search_vector=weighted_vector())
+        config = text_search_config()
+        Article.objects.update(
+            search_vector=SearchVector("title", weight="A", config=config)
+            + SearchVector("lead", weight="B", config=config)
+            + SearchVector("body", weight="C", config=config)
+        )
         # A GIN index exists only on PostgreSQL, so it is created here rather than in Meta.
         schema_editor.execute(
             "CREATE INDEX news_article_search_vector_gin ON news_article USING gin (search_vector)"

@@ -6,7 +6,9 @@ from news.search import indexed_text
 def index_again(apps, schema_editor):
     Article = apps.get_model("news", "Article")
     for article in Article.objects.only("title", "lead", "body").iterator():
-        article.search_text = indexed_text(article.title, article.lead, article.body)
+        article.search_text = indexed_text(
+            {"title": article.title, "lead": article.lead, "body": article.body}
+        )
         article.save(update_fields=["search_text"])
 
 

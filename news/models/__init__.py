@@ -1,10 +1,15 @@
-from .article import READER_FIELDS, Article, ArticleQuerySet, State, Status, state_conditions
+from .article import Article
 from .attachments import Attachment
 from .editorial import ArticleAlias, ChangeNote, PreviewLink, default_preview_expiry
+from .field_groups import PUBLICATION_FIELDS, READER_FIELDS, TYPED_TEXT
+from .queryset import ArticleQuerySet
+from .states import State, Status, state_conditions
 from .topics import Topic
 
 __all__ = [
+    "PUBLICATION_FIELDS",
     "READER_FIELDS",
+    "TYPED_TEXT",
     "Article",
     "ArticleAlias",
     "ArticleQuerySet",

@@ -1,11 +1,10 @@
 import mimetypes
 import posixpath
-import re
 import uuid
 
 from django.contrib.postgres.search import SearchVectorField
-from django.db import connection, models, transaction
-from django.db.models import Min, Q
+from django.db import models, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,109 +13,22 @@ from django_cleanup import cleanup
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
-from .. import renditions, search, uploads
+from .. import renditions, rich_text, search, uploads
 from ..rich_text import BODY_EXTENSIONS, sanitize_body
-from ..uploads import UploadFolder, published_image, validate_image
+from ..uploads import UploadFolder, validate_image
 from .editorial import ArticleAlias
+from .field_groups import PUBLICATION_FIELDS, TYPED_TEXT
+from .queryset import ArticleQuerySet
+from .states import State, Status, state_of
 from .validators import PLAUSIBLE_TIMES
 
 
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-
-
-class State(models.TextChoices):
-    """Where an article stands for the public, derived from its status and times."""
-
-    DRAFT = "draft", _("Draft")
-    SCHEDULED = "scheduled", _("Scheduled")
-    LIVE = "live", _("Live")
-    EXPIRED = "expired", _("Expired")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-
-
-def state_conditions(now):
-    published = Q(status=Status.PUBLISHED)
-    not_expired = Q(expires_at__isnull=True) | Q(expires_at__gt=now)
-    return {
-        State.DRAFT: Q(status=Status.DRAFT),
-        State.SCHEDULED: published & Q(pub_date__gt=now),
-        State.LIVE: published & Q(pub_date__lte=now) & not_expired,
-        State.EXPIRED: published & Q(pub_date__lte=now, expires_at__lte=now),
-        State.WITHDRAWN: Q(status=Status.WITHDRAWN),
-    }
-
-
-# Invisible, never meant, and the search uses two of them to mark its matches.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Written for the search and searched in the database, never read: public pages leave them there
-# (a vector weighs kilobytes).
-SEARCH_COLUMNS = ("search_text", "search_vector")
-# Whether and when the public sees an article (see prepare_restore).
-PUBLICATION_FIELDS = (
-    "status",
-    "pub_date",
-    "expires_at",
-    "withdrawal_reason",
-    "withdrawn_at",
-    "revised_at",
-)
-# What a reader sees of an article: changing any of it on a live article needs a change note
-# (forms.py), and the comparison of revisions shows it (revisions.py).
-READER_FIELDS = (
-    "title",
-    "lead",
-    "body",
-    "author",
-    "image",
-    "image_alt",
-    "image_caption",
-    "image_credit",
-)
-# The text among it, typed by an editor.
-TYPED_TEXT = tuple(name for name in READER_FIELDS if name != "image")
-
-
-class ArticleQuerySet(models.QuerySet):
-    def in_state(self, state):
-        return self.filter(state_conditions(timezone.now())[state])
-
-    def published(self):
-        """The one definition of what the public may see."""
-        return self.in_state(State.LIVE).defer(*SEARCH_COLUMNS)
-
-    def on_record(self):
-        """Published or withdrawn: the articles whose address answers the public (200 or 410)."""
-        now = timezone.now()
-        return self.filter(
-            state_conditions(now)[State.LIVE] | Q(status=Status.WITHDRAWN, pub_date__lte=now)
-        ).defer(*SEARCH_COLUMNS)
-
-    def update_search_index(self):
-        """Rebuild these articles' search columns: after a bulk load (which skips save()), or a
-        change of the site's language, whose text-search configuration makes the vector."""
-        articles = list(self.only("pk", "title", "lead", "body"))
-        for article in articles:
-            article.search_text = search.indexed_text(article.title, article.lead, article.body)
-        self.model.objects.bulk_update(articles, ["search_text"], batch_size=500)
-        self.update_search_vectors()
-        return len(articles)
-
-    def update_search_vectors(self):
-        """PostgreSQL's weighted vectors, made in the database from the saved columns."""
-        if connection.vendor == "postgresql":
-            self.update(search_vector=search.weighted_vector())
-
-    def next_change(self):
-        """The next moment an article goes live or expires: nothing public may be cached past it."""
-        now = timezone.now()
-        upcoming = self.filter(status=Status.PUBLISHED).aggregate(
-            go_live=Min("pub_date", filter=Q(pub_date__gt=now)),
-            expiry=Min("expires_at", filter=Q(expires_at__gt=now)),
-        )
-        return min(filter(None, upcoming.values()), default=None)
+def public_path(pub_date, slug):
+    """An article's address: its publication date (in the site's time zone) and slug."""
+    day = timezone.localtime(pub_date).date()
+    return reverse(
+        "news:detail", kwargs={"year": day.year, "month": day.month, "day": day.day, "slug": slug}
+    )
 
 
 @cleanup.select
@@ -255,48 +167,79 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        # Every path into the database (admin, shell, demo data) is sanitised.
-        for field in TYPED_TEXT:
-            setattr(self, field, CONTROL_CHARACTERS.sub("", getattr(self, field)))
-        self.body = sanitize_body(self.body)
-        if self.status == Status.WITHDRAWN:
-            self.withdrawn_at = self.withdrawn_at or timezone.now()
-        else:
-            self.withdrawn_at = None
-        new_image = bool(self.image) and not self.image._committed
-        if new_image:
-            self.image = published_image(self.image)
-            self.image_size = self.image.size
-        elif self.image and self.image_size is None:  # stored before sizes were kept
-            self.image_size = self.image.size
-        if not self.image:
-            self.image_size = None
-        self.search_text = search.indexed_text(self.title, self.lead, self.body)
-        self.version += 1
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {
-                *kwargs["update_fields"],
-                "version",
-                "withdrawn_at",
-                "updated",
-                "search_text",
-            }
-        previous = self._previous_address()
+    def save(self, *, update_fields=None, **kwargs):
+        self._clean_typed_text()
+        new_image = bool(self.image) and not uploads.already_stored(self.image)
+        # Each step names the fields it sets, and a save of some fields writes them too.
+        derived = {
+            *self._stamp_withdrawal(),
+            *self._publish_image(new_image),
+            *self.index_for_search(),
+            *self._count_save(),
+        }
+        if update_fields is not None:
+            update_fields = {*update_fields, *derived}
         # The row, the photo and its copies are kept together or not at all, from any caller.
         with uploads.all_or_nothing(), transaction.atomic():
+            self._redirect_stored_address()
             with uploads.recording(self.image):
-                super().save(*args, **kwargs)
-            if previous and previous != self.address_parts():
-                ArticleAlias.objects.update_or_create(
-                    path=self.path_for(*previous), defaults={"article": self}
-                )
-            Article.objects.filter(pk=self.pk).update_search_vectors()
+                super().save(update_fields=update_fields, **kwargs)
             if new_image:
                 renditions.make_renditions(self.image)
 
     def get_absolute_url(self):
-        return self.path_for(*self.address_parts())
+        return public_path(self.pub_date, self.slug)
+
+    def _typed_text(self):
+        return {name: getattr(self, name) for name in TYPED_TEXT}
+
+    def index_for_search(self):
+        """Set the search columns from the text readers read (search.py); their names."""
+        return self._assign(search.columns(self._typed_text()))
+
+    def _assign(self, values):
+        for name, value in values.items():
+            setattr(self, name, value)
+        return values.keys()
+
+    def _clean_typed_text(self):
+        """On every path into the database (admin, shell, demo data). Which of these fields are
+        written stays the caller's choice: cleaning adds none."""
+        self._assign(rich_text.cleaned(self._typed_text()))
+
+    def _stamp_withdrawal(self):
+        if self.status == Status.WITHDRAWN:
+            self.withdrawn_at = self.withdrawn_at or timezone.now()
+        else:
+            self.withdrawn_at = None
+        return {"withdrawn_at"}
+
+    def _publish_image(self, new):
+        """A new photo is published as uploads.published_image() writes it. Its size is kept so
+        that pages and feeds never ask the storage, and learnt for one stored before sizes were."""
+        if new:
+            self.image = uploads.published_image(self.image)
+        if not self.image:
+            self.image_size = None
+        elif new or self.image_size is None:
+            self.image_size = self.image.size
+        return {"image", "image_width", "image_height", "image_size"} if new else {"image_size"}
+
+    def _count_save(self):
+        """Each save is a new version (the optimistic lock, see forms.py), at a new time."""
+        self.version += 1
+        return {"version", "updated"}
+
+    def _redirect_stored_address(self):
+        """The address readers may have bookmarked, if the article as stored has been public,
+        answers with a redirect once the article moves to another date or slug."""
+        if self.pk is None:
+            return
+        stored = (
+            Article.objects.on_record().filter(pk=self.pk).values_list("pub_date", "slug").first()
+        )
+        if stored and (path := public_path(*stored)) != self.get_absolute_url():
+            ArticleAlias.objects.update_or_create(path=path, defaults={"article": self})
 
     def prepare_restore(self, current):
         """Make this earlier revision ready to be saved over `current`, the article as it is now.
@@ -320,34 +263,9 @@ class Article(models.Model):
             if field.editable and getattr(self, field.attname) != getattr(current, field.attname)
         }
 
-    def address_parts(self):
-        local = timezone.localtime(self.pub_date)
-        return local.date(), self.slug
-
-    @staticmethod
-    def path_for(day, slug):
-        return reverse(
-            "news:detail",
-            kwargs={"year": day.year, "month": day.month, "day": day.day, "slug": slug},
-        )
-
-    def _previous_address(self):
-        """The address readers may have bookmarked, if the article has been public."""
-        if self.pk is None:
-            return None
-        saved = Article.objects.on_record().filter(pk=self.pk).first()
-        return saved.address_parts() if saved else None
-
     @property
     def state(self):
-        now = timezone.now()
-        if self.status == Status.PUBLISHED:
-            if self.pub_date > now:
-                return State.SCHEDULED
-            if self.expires_at and self.expires_at <= now:
-                return State.EXPIRED
-            return State.LIVE
-        return State(self.status)
+        return state_of(self, timezone.now())
 
     @property
     def is_published(self):

@@ -2,6 +2,8 @@ import datetime
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.models import Article
@@ -111,3 +113,23 @@ def test_links_leave_the_sanitiser_without_an_opener(make_article, link):
     article.refresh_from_db()
     assert 'rel="noopener noreferrer"' in article.body
     assert article.body.count("rel=") == 1 and 'opener"' not in article.body.replace("noopener", "")
+
+
+def test_a_save_of_some_fields_writes_what_the_save_derives_from_them(make_article):
+    article = make_article()
+    article.status = Article.Status.WITHDRAWN
+    article.withdrawal_reason = "Published by mistake."
+    article.save(update_fields=["status", "withdrawal_reason"])
+    stored = Article.objects.get()
+    assert stored.withdrawn_at == article.withdrawn_at is not None
+    assert stored.version == article.version == 2
+
+
+def test_a_save_writes_the_article_row_once(make_article):
+    """The search columns with the rest: PostgreSQL makes the vector in the same statement."""
+    article = make_article()
+    article.title = "Edited"
+    with CaptureQueriesContext(connection) as queries:
+        article.save()
+    updates = [query for query in queries if query["sql"].startswith('UPDATE "news_article"')]
+    assert len(updates) == 1

@@ -63,6 +63,24 @@ def test_control_characters_are_not_kept(client, make_article):
     assert '<p class="article-summary__lead">A lead with marks.</p>' in response.text
 
 
+def test_author_and_photo_texts_are_found_after_title_matches(client, make_article):
+    make_article(title="Petrov prize", pub_date=timezone.now() - timedelta(days=2))
+    make_article(title="Budget", author="Ivan Petrov")
+    make_article(title="Exhibition", image_credit="Ivan Petrov", image_caption="The hall.")
+    make_article(title="Unrelated")
+    titles = results(client, "petrov")[1]
+    assert titles[0] == "Petrov prize" and sorted(titles[1:]) == ["Budget", "Exhibition"]
+    assert results(client, "hall")[1] == ["Exhibition"]
+
+
+def test_a_save_of_some_fields_keeps_the_search_in_step(client, make_article):
+    article = make_article(title="Old words")
+    article.title = "Telescope"
+    article.save(update_fields=["title"])
+    assert results(client, "telescope")[1] == ["Telescope"]
+    assert results(client, "old")[1] == []
+
+
 def test_cyrillic_title_match_ranks_first(client, make_article):
     make_article(title="Программа развития", pub_date=timezone.now() - timedelta(days=2))
     make_article(title="Итоги года", lead="Утверждена программа.")
