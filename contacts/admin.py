@@ -68,6 +68,13 @@ class AgencyAdmin(SingletonModelAdmin):
         (_("Map"), {"fields": ["latitude", "longitude"]}),
     ]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("name", "short_name"):
+            # The admin's wide input: the full name is read at a glance, not scrolled through.
+            field.widget.attrs["class"] = "vLargeTextField"
+        return field
+
 
 class PhoneInline(admin.TabularInline):
     model = Phone
