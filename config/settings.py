@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.errors.refuse_null_characters",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -74,7 +75,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "core.middleware.DatabaseUnavailableMiddleware",
+    "core.errors.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lockout into a 429 answer.
     "axes.middleware.AxesMiddleware",
 ]

@@ -16,6 +16,8 @@ if settings.ADMIN_REQUIRE_2FA:
     # TOTP code at sign-in and admits only staff whose session was verified with one.
     admin.site.__class__ = TwoFactorAdminSite
 
+handler404 = "core.errors.page_not_found"
+
 urlpatterns = [
     path("", news_views.home, name="home"),
     path("news/", include("news.urls")),

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,5 +24,9 @@ class ContactsConfig(AppConfig):
                 sender=model,
                 dispatch_uid=f"invalidate-contacts-del-{model.__name__}",
             )
+        # A release or a restored database: what is kept may no longer be what is stored.
+        post_migrate.connect(
+            invalidate_contacts, sender=self, dispatch_uid="invalidate-contacts-migrate"
+        )
         # A save while the cache could not be written left the old directory there.
         cache_recovered.connect(invalidate_contacts, dispatch_uid="invalidate-contacts-on-recovery")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from pagecache.generation import get_or_set, invalidate
+from pagecache.generation import SERVER_MAX_AGE, get_or_set, invalidate
 
 from .models import Agency, ContactPoint, SpecialDay
 
@@ -54,7 +54,9 @@ def load_directory():
 
 
 def get_directory(request=None):
-    return get_or_set("directory", load_directory, None, scope=CONTACTS, request=request)
+    # An hour at most: a copy that outlived a lost invalidation (a cache restored from its own
+    # backup, a worker restarted during a fault) is not served for ever.
+    return get_or_set("directory", load_directory, SERVER_MAX_AGE, scope=CONTACTS, request=request)
 
 
 def agency(request=None):

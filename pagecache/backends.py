@@ -44,6 +44,12 @@ class Breaker:
     def resting(self):
         return time.monotonic() < self._resting_until
 
+    def retry_soon(self, within):
+        """Shorten the rest: what this process could not write leaves stale copies that only it
+        knows of until it can say so (cache_recovered), so it asks again soon."""
+        with self._lock:
+            self._resting_until = min(self._resting_until, time.monotonic() + within)
+
     def trip(self, error):
         with self._lock:
             if self.resting:  # another thread's call failed too: this period is logged already

@@ -17,6 +17,8 @@ from django.utils.functional import SimpleLazyObject
 PAGES = "pages"
 # How long the cache may keep a page or a fragment that nothing has changed.
 SERVER_MAX_AGE = 3600
+# After an invalidation was lost to a cache fault, the cache is asked again this soon (seconds).
+LOST_INVALIDATION_RETRY = 1.0
 
 
 def seconds_until(moment):
@@ -81,3 +83,5 @@ def invalidate(*scopes, **signal_arguments):
 
 def _renew(key):
     cache.set(key, uuid.uuid4().hex, None)
+    if getattr(cache, "cooling_down", False):  # the guarded backends' breaker rests: lost
+        cache.breaker.retry_soon(LOST_INVALIDATION_RETRY)

@@ -22,6 +22,8 @@ from .generation import request_generation
 # (?utm=1, ?utm=2…) share one copy instead of filling the cache.
 VARYING_PARAMETERS = ("page", "p")
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
+# As GZipMiddleware reads the header: the word, not any text that holds it ("xgzip").
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 @functools.cache
@@ -30,7 +32,7 @@ def variant_functions():
 
 
 def accepts_gzip(request):
-    return "gzip" in request.headers.get("Accept-Encoding", "")
+    return bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
 
 
 def varying_query(request):

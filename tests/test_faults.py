@@ -141,3 +141,19 @@ def test_a_database_that_accepts_and_never_answers_gives_503_in_moments(tmp_path
     finally:
         site.stop()
         listener.close()
+
+
+def test_an_unknown_address_while_the_database_is_down_gives_503(tmp_path):
+    """The 404 page's header reads the contacts: it was a 500 while the database was down."""
+    environment = production_environment(
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:{free_port()}/agency",
+        DJANGO_CACHE_URL="locmemcache://",
+        DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
+    )
+    site = Instance(environment)
+    try:
+        code, page = status(site.url + "/no-such-page/")
+        assert code == 503, page
+        assert "Traceback" not in page
+    finally:
+        site.stop()

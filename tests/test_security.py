@@ -302,3 +302,10 @@ def test_lockout_counts_the_reader_behind_the_proxy_not_the_proxy(client, clerk)
         via_proxy("wrong", "203.0.113.9")
     assert via_proxy("right-password-1", "203.0.113.9").status_code == 429
     assert via_proxy("right-password-1", "198.51.100.7").status_code == 302
+
+
+@pytest.mark.parametrize("query", ["status__exact=%00", "q=a%00b"])
+def test_a_nul_character_in_the_query_is_a_bad_request(admin_client, query):
+    # PostgreSQL refuses NUL in compared text: the admin's filters answered 500.
+    assert admin_client.get(f"/admin/news/article/?{query}").status_code == 400
+    assert admin_client.get(f"/news/search/?{query}").status_code == 400
