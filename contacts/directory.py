@@ -47,10 +47,13 @@ def load_directory():
             queryset=SpecialDay.objects.filter(date__gte=since).prefetch_related("hours"),
         ),
     )
+    return Directory(agency=agency(), contact_points=list(points))
+
+
+def load_agency():
     # Not get_solo(): that would write a record during a reader's request. Until an editor saves
     # one, the site shows an unsaved record with the model's defaults.
-    agency = Agency.objects.filter(pk=Agency.singleton_instance_id).first() or Agency()
-    return Directory(agency=agency, contact_points=list(points))
+    return Agency.objects.filter(pk=Agency.singleton_instance_id).first() or Agency()
 
 
 def get_directory(request=None):
@@ -60,12 +63,13 @@ def get_directory(request=None):
 
 
 def agency(request=None):
-    """The agency's record, kept with the directory: the one source of its name for every app.
+    """The agency's record: the one source of its name for every app.
 
-    Costs no query once the directory is kept. Before an editor saves the record it is an unsaved
-    one with the model's defaults (the names of the agency, no address).
+    Kept on its own, beside the directory: every page names the agency, and reading this small
+    record costs far less than the whole directory. Before an editor saves the record it is an
+    unsaved one with the model's defaults (the names of the agency, no address).
     """
-    return get_directory(request).agency
+    return get_or_set("agency", load_agency, SERVER_MAX_AGE, scope=CONTACTS, request=request)
 
 
 def invalidate_contacts(**signal_arguments):

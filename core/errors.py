@@ -1,6 +1,7 @@
 """What readers get when something is wrong: the database down, an unknown address, a request no
 address could be."""
 
+import functools
 import logging
 
 from django.core.exceptions import BadRequest
@@ -8,6 +9,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.urls import reverse
 from django.views import defaults
 
 logger = logging.getLogger(__name__)
@@ -51,13 +53,19 @@ def page_not_found(request, exception):
         return database_unavailable(error)
 
 
+@functools.cache
+def admin_path():
+    return reverse("admin:index")
+
+
 def refuse_null_characters(get_response):
-    """No address holds a NUL character, and PostgreSQL refuses one in any text it is asked to
-    compare (a 500 from the admin's filters): such a request is answered 400 at once."""
+    """PostgreSQL refuses a NUL character in any text it is asked to compare, and the admin's
+    filters and autocomplete pass the query string to it as it is (a 500): there such a request is
+    answered 400. The public views read their parameters through forms and converters."""
 
     def middleware(request):
         query = request.META.get("QUERY_STRING", "")
-        if "%00" in query or "\x00" in query:
+        if ("%00" in query or "\x00" in query) and request.path.startswith(admin_path()):
             raise BadRequest(_("The address holds a character no address may hold."))
         return get_response(request)
 

@@ -308,4 +308,4 @@ def test_lockout_counts_the_reader_behind_the_proxy_not_the_proxy(client, clerk)
 def test_a_nul_character_in_the_query_is_a_bad_request(admin_client, query):
     # PostgreSQL refuses NUL in compared text: the admin's filters answered 500.
     assert admin_client.get(f"/admin/news/article/?{query}").status_code == 400
-    assert admin_client.get(f"/news/search/?{query}").status_code == 400
+    assert admin_client.get(f"/admin/autocomplete/?{query}").status_code == 400
