@@ -69,6 +69,22 @@ def withdraw(article, user, reason):
     _set_status(article, user, Status.WITHDRAWN, ["status", "withdrawal_reason"])
 
 
+def each(step, articles, user):
+    """Take `step` (publish, return_to_draft) for each article, each in a transaction of its own;
+    the articles it refused, each with its ValidationError.
+
+    Articles chosen together are still separate releases: one that cannot go out (its expiry has
+    passed) must not hold back the others, nor leave some done and some not without a word."""
+    refused = []
+    for article in articles:
+        try:
+            with transaction.atomic():
+                step(article, user)
+        except ValidationError as error:
+            refused.append((article, error))
+    return refused
+
+
 def record_change(article, note, user):
     """Save a significant change to a published article, telling its readers what changed: the
     note is shown on the article as "Updated …" and moves the feeds' date."""

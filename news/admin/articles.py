@@ -1,6 +1,7 @@
 """Articles in the admin: the list, the change form and the publishing actions."""
 
 from django.contrib import admin, messages
+from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
@@ -48,17 +49,20 @@ class ArticleAdmin(ArticleHistoryAdmin):
     filter_horizontal = ["topics"]
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            # A failed save's rows are rolled back; the files it stored (the photo, its copies,
-            # documents) are deleted with them.
-            with uploads.all_or_nothing():
-                return super().changeform_view(request, object_id, form_url, extra_context)
-        except OSError as error:
-            # The upload could not be written (disk full, read-only storage). Django's admin has
-            # no way to show an error raised while saving, so the view shows the form again, with
-            # what was typed, refusing to save it and saying why.
-            with refusing_to_save(error):
-                return super().changeform_view(request, object_id, form_url, extra_context)
+        # The commit, and what runs on it (deleting the files a save replaced), comes after the
+        # try: an error then is no write that failed, and the article is saved by then.
+        with transaction.atomic():
+            try:
+                # A failed save's rows are rolled back; the files it stored (the photo, its
+                # copies, documents) are deleted with them.
+                with uploads.all_or_nothing():
+                    return super().changeform_view(request, object_id, form_url, extra_context)
+            except OSError as error:
+                # The upload could not be written (disk full, read-only storage). Django's admin
+                # has no way to show an error raised while saving, so the view shows the form
+                # again, with what was typed, refusing to save it and saying why.
+                with refusing_to_save(error):
+                    return super().changeform_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, *args, **kwargs):
         response = super().render_change_form(request, context, *args, **kwargs)
@@ -132,15 +136,21 @@ class ArticleAdmin(ArticleHistoryAdmin):
 
     @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
     def publish(self, request, queryset):
-        for article in queryset:
-            workflow.publish(article, request.user)
-        self._report(request, queryset, Article.Status.PUBLISHED)
+        refusal = _("“%(title)s” was not published: %(reason)s")
+        self._take(request, queryset, workflow.publish, Article.Status.PUBLISHED, refusal)
 
     @admin.action(description=_("Return the selected articles to draft"), permissions=["publish"])
     def make_draft(self, request, queryset):
-        for article in queryset:
-            workflow.return_to_draft(article, request.user)
-        self._report(request, queryset, Article.Status.DRAFT)
+        refusal = _("“%(title)s” was not returned to draft: %(reason)s")
+        self._take(request, queryset, workflow.return_to_draft, Article.Status.DRAFT, refusal)
+
+    def _take(self, request, queryset, step, status, refusal):
+        for article, error in workflow.each(step, queryset, request.user):
+            reason = " ".join(error.messages)
+            self.message_user(
+                request, refusal % {"title": article.title, "reason": reason}, messages.ERROR
+            )
+        self._report(request, queryset, status)
 
     def _report(self, request, queryset, status):
         count = queryset.filter(status=status).count()

@@ -92,7 +92,7 @@ class Article(models.Model):
     topics = models.ManyToManyField(
         "news.Topic", blank=True, related_name="articles", verbose_name=_("topics")
     )
-    image = models.ImageField(
+    image = renditions.PhotoField(
         _("lead image"),
         upload_to=UploadFolder("news/images"),
         max_length=255,
@@ -169,18 +169,18 @@ class Article(models.Model):
 
     def save(self, *, update_fields=None, **kwargs):
         self._clean_typed_text()
-        new_image = bool(self.image) and not uploads.already_stored(self.image)
-        # Each step names the fields it sets, and a save of some fields writes them too.
-        derived = {
-            *self._stamp_withdrawal(),
-            *self._publish_image(new_image),
-            *self.index_for_search(),
-            *self._count_save(),
-        }
-        if update_fields is not None:
-            update_fields = {*update_fields, *derived}
         # The row, the photo and its copies are kept together or not at all, from any caller.
         with uploads.all_or_nothing(), transaction.atomic():
+            new_image = renditions.is_new(self.image)
+            # Each step names the fields it sets, and a save of some fields writes them too.
+            derived = {
+                *self._stamp_withdrawal(),
+                *self._publish_image(new_image),
+                *self.index_for_search(),
+                *self._count_save(),
+            }
+            if update_fields is not None:
+                update_fields = {*update_fields, *derived}
             self._redirect_stored_address()
             with uploads.recording(self.image):
                 super().save(update_fields=update_fields, **kwargs)
@@ -215,15 +215,16 @@ class Article(models.Model):
         return {"withdrawn_at"}
 
     def _publish_image(self, new):
-        """A new photo is published as uploads.published_image() writes it. Its size is kept so
-        that pages and feeds never ask the storage, and learnt for one stored before sizes were."""
+        """A new photo is published as uploads.published_image() writes it. Its size and
+        dimensions are kept so that pages and feeds never ask the storage, and learnt for one
+        stored before they were."""
         if new:
             self.image = uploads.published_image(self.image)
         if not self.image:
             self.image_size = None
-        elif new or self.image_size is None:
-            self.image_size = self.image.size
-        return {"image", "image_width", "image_height", "image_size"} if new else {"image_size"}
+        elif new or None in (self.image_size, self.image_width, self.image_height):
+            self.image_size, self.image_width, self.image_height = renditions.measured(self.image)
+        return {"image", "image_width", "image_height", "image_size"}
 
     def _count_save(self):
         """Each save is a new version (the optimistic lock, see forms.py), at a new time."""
@@ -287,7 +288,7 @@ class Article(models.Model):
     @property
     def image_src(self):
         """For browsers that ignore srcset: the widest copy offered."""
-        return self.image_sources[-1][0] if self.image else ""
+        return renditions.widest(self.image, self.image_sources) if self.image else ""
 
     @property
     def image_kind(self):
