@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # Development default for make's own commands; an exported variable overrides it.
 export DJANGO_DEBUG ?= true
 
-.PHONY: run serve test bench setup demo static clean
+.PHONY: run serve test bench setup demo static messages compiled-messages clean
 
 run: setup demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
@@ -50,6 +50,15 @@ $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
+
+# After changing a string of the interface (needs gettext): the catalogues, then translate the new
+# entries in locale/ru and locale/be and compile them; tests/core/test_catalogues.py checks both.
+messages: $(VENV)/.installed
+	$(BIN)/python manage.py makemessages -l ru -l be --no-obsolete --ignore=.venv \
+	  --ignore=node_modules --ignore=staticfiles --ignore=tests --ignore=tools
+
+compiled-messages: $(VENV)/.installed
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var db.sqlite3

@@ -4,21 +4,33 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from solo.admin import SingletonModelAdmin
 
-from .models import Agency, ContactPoint, Phone, SpecialDay, SpecialDayHours, WeeklyHours
+from .models import (
+    ONE_OF_EACH_KIND,
+    ONE_OF_EACH_MESSAGE,
+    Agency,
+    ContactPoint,
+    Phone,
+    SpecialDay,
+    SpecialDayHours,
+    WeeklyHours,
+)
 from .schedule import Interval, find_overlap
 
 
-class IntervalFormSet(BaseInlineFormSet):
-    """Refuses overlapping intervals entered together on one day (the model checks saved ones)."""
-
-    day_field = None
-
+class KeptFormSet(BaseInlineFormSet):
     def kept_forms(self):
+        """The rows as they will be once saved: not the deleted ones, nor the blank extra ones."""
         return [
             form
             for form in self.forms
             if form.cleaned_data and not form.cleaned_data.get("DELETE") and not form.errors
         ]
+
+
+class IntervalFormSet(KeptFormSet):
+    """Refuses overlapping intervals entered together on one day (the model checks saved ones)."""
+
+    day_field = None
 
     def clean(self):
         super().clean()
@@ -52,8 +64,34 @@ class SpecialDayHoursFormSet(IntervalFormSet):
             )
 
 
+class ContactPointFormSet(KeptFormSet):
+    """The agency's contact points, edited together. The database's constraint can check only the
+    rows already saved (their form leaves the agency out), so the rows are checked here as they
+    will be; and saved so that a swap of the reception and the hotline passes."""
+
+    def clean(self):
+        super().clean()
+        kinds = [form.cleaned_data.get("kind") for form in self.kept_forms()]
+        if any(kinds.count(kind) > 1 for kind in ONE_OF_EACH_KIND):
+            raise ValidationError(ONE_OF_EACH_MESSAGE, code="unique")
+
+    def save_existing_objects(self, commit=True):
+        if commit:
+            # Written a row at a time, a swap (or a kind taken over from a row deleted after it)
+            # would hold two of a kind in between: the rows that give up their kind give it up
+            # first, in the admin's transaction. A partial unique index cannot be deferred.
+            leaving = [
+                form.instance.pk
+                for form in self.initial_forms
+                if "kind" in form.changed_data or self._should_delete_form(form)
+            ]
+            ContactPoint.objects.filter(pk__in=leaving).update(kind=ContactPoint.Kind.OTHER)
+        return super().save_existing_objects(commit)
+
+
 class ContactPointInline(admin.TabularInline):
     model = ContactPoint
+    formset = ContactPointFormSet
     fields = ["kind", "label", "email", "position"]
     extra = 0
     show_change_link = True

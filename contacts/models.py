@@ -3,11 +3,17 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Length, Trim
+from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from solo.models import SingletonModel
 
 from .schedule import Interval, Schedule, find_overlap
+
+# The header shows the reception and the hotline: an agency has one of each at most.
+ONE_OF_EACH_KIND = ["reception", "hotline"]
+ONE_OF_EACH_MESSAGE = _("The agency has only one reception and one hotline.")
 
 
 class Agency(SingletonModel):
@@ -65,6 +71,13 @@ class Agency(SingletonModel):
                 name="contacts_agency_coordinates_together",
                 violation_error_message=_("Give both the latitude and the longitude, or neither."),
             ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    GreaterThan(Length(Trim("name")), 0), GreaterThan(Length(Trim("short_name")), 0)
+                ),
+                name="contacts_agency_named",
+                violation_error_message=_("Give both the full name and the short name."),
+            ),
         ]
 
     def __str__(self):
@@ -114,9 +127,9 @@ class ContactPoint(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["agency", "kind"],
-                condition=models.Q(kind__in=["reception", "hotline"]),
+                condition=models.Q(kind__in=ONE_OF_EACH_KIND),
                 name="contacts_one_reception_and_one_hotline",
-                violation_error_message=_("The agency has only one reception and one hotline."),
+                violation_error_message=ONE_OF_EACH_MESSAGE,
             ),
         ]
 

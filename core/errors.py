@@ -8,8 +8,8 @@ from django.core.exceptions import BadRequest
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.translation import gettext as _
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views import defaults
 
 logger = logging.getLogger(__name__)

@@ -15,10 +15,12 @@ import contextlib
 import contextvars
 import io
 import logging
+import lzma
 import posixpath
 import re
 import secrets
 import zipfile
+import zlib
 
 from defusedxml import DefusedXmlException, ElementTree
 from django.conf import settings
@@ -31,6 +33,9 @@ from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageOps
 
 IMAGE_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# A phone's or a camera's JPEG with a second picture (a preview, a depth map) after the photo is
+# what Pillow calls MPO (CIPA DC-007): it opens at the photo, which is published as a plain JPEG.
+FORMAT_ALIASES = {"MPO": "JPEG"}
 # Beyond what any press photo needs: decoding costs 3 bytes a pixel, in a web worker.
 MAX_IMAGE_PIXELS = 50_000_000
 PDF = "application/pdf"
@@ -50,6 +55,19 @@ OOXML_MAIN_PARTS = {
 MACRO_PARTS = re.compile(r"vbaProject\.bin$|^(Basic|Scripts)/", re.IGNORECASE)
 MAX_PART_LIST = 1024 * 1024  # bytes, once unpacked: a real list is a few kB
 CONTENT_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+# What zipfile raises on opening a damaged or crafted archive and reading a member (read from its
+# source): a truncated member, an encrypted one, an unknown compression, a name flagged UTF-8 that
+# is not, data that does not decompress (zlib, lzma; bz2 raises OSError).
+BROKEN_ARCHIVE = (
+    zipfile.BadZipFile,
+    OSError,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+    UnicodeDecodeError,
+    zlib.error,
+    lzma.LZMAError,
+)
 # How each format is written again when an image is published; "keep" reuses the JPEG's own
 # quantisation, so an upright photo loses nothing visible.
 # Pillow would copy a JPEG's comment (which may name the photographer, or the place) unless told.
@@ -166,7 +184,7 @@ def validate_image(file):
     file.seek(0)
     try:
         with Image.open(file) as image:
-            image_format = image.format
+            image_format = _image_format(image)
             if image.width * image.height > MAX_IMAGE_PIXELS:
                 raise Image.DecompressionBombError
             image.load()  # decodes every pixel: a truncated or disguised file fails here
@@ -197,15 +215,20 @@ def published_image(file):
     Anything appended to the image goes too."""
     file.seek(0)
     with Image.open(file) as original:
-        image_format = original.format
+        image_format = _image_format(original)
         upright = ImageOps.exif_transpose(original)
         options = SAVE_OPTIONS[image_format] | {"icc_profile": original.info.get("icc_profile")}
-        if image_format == "JPEG" and not _rotated(original):
+        # Pillow keeps the quantisation of a file it opened as JPEG only: an MPO is encoded anew.
+        if original.format == "JPEG" and not _rotated(original):
             upright, options["quality"] = original, "keep"
         buffer = io.BytesIO()
         upright.save(buffer, image_format, **options)
     file.seek(0)
     return ContentFile(buffer.getvalue(), name=_named(file.name, IMAGE_EXTENSIONS[image_format]))
+
+
+def _image_format(image):
+    return FORMAT_ALIASES.get(image.format, image.format)
 
 
 def _rotated(image):
@@ -245,7 +268,7 @@ def _office_type(file):
                 return declared if declared in (ODT, ODS) else None
             if archive.getinfo("[Content_Types].xml").file_size < MAX_PART_LIST:
                 return _ooxml_type(archive.read("[Content_Types].xml"))
-    except (zipfile.BadZipFile, OSError, KeyError, ElementTree.ParseError, DefusedXmlException):
+    except (*BROKEN_ARCHIVE, KeyError, ElementTree.ParseError, DefusedXmlException):
         return None
     return None
 

@@ -3,15 +3,28 @@ from django.db import migrations, models
 FULL_NAME = "State Committee for Science and Technology of the Republic of Belarus"
 # The site wrote the full name less the country wherever it was short of room.
 COUNTRY = " of the Republic of Belarus"
+SHORT_NAME_LENGTH = 100  # the field's max_length
+
+
+def names(stored):
+    """The full name and the short name of a record that has `stored` as its name. The site used
+    to write the name itself: a record saved before (by an editor opening the admin, say) may
+    have none."""
+    full = stored.strip() or FULL_NAME
+    short = full.removesuffix(COUNTRY)
+    if len(short) > SHORT_NAME_LENGTH:
+        # Cut after the last whole word that fits: the name is read in the header and titles.
+        head = short[:SHORT_NAME_LENGTH]
+        if not short[SHORT_NAME_LENGTH].isspace():
+            head = head.rpartition(" ")[0] or head
+        short = head.rstrip(" ,;:-") or head
+    return full, short
 
 
 def name_the_existing_record(apps, schema_editor):
-    # The site used to write the name itself: a record saved before (by an editor opening the
-    # admin, say) may have none.
     Agency = apps.get_model("contacts", "Agency")
     for agency in Agency.objects.all():
-        agency.name = agency.name or FULL_NAME
-        agency.short_name = agency.name.removesuffix(COUNTRY)[:100]
+        agency.name, agency.short_name = names(agency.name)
         agency.save(update_fields=["name", "short_name"])
 
 

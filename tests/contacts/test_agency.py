@@ -144,6 +144,7 @@ def test_authenticator_apps_name_the_agency(django_user_model, demo_contacts):
 )
 def test_migration_gives_the_existing_record_its_names(demo_contacts, name, full, short):
     migration = importlib.import_module("contacts.migrations.0002_agency_short_name")
-    Agency.objects.update(name=name, short_name="")
+    assert migration.names(name) == (full, short)
+    Agency.objects.update(name=full, short_name="Stale")
     migration.name_the_existing_record(apps, schema_editor=None)
     assert Agency.objects.values_list("name", "short_name").get() == (full, short)

@@ -69,3 +69,54 @@ def test_demo_command_keeps_editors_changes():
     Article.objects.update(title="Corrected by an editor")
     call_command("loaddemo")
     assert Article.objects.get().title == "Corrected by an editor"
+
+
+def loaddemo(capsys):
+    call_command("loaddemo")
+    return capsys.readouterr().out
+
+
+def test_demo_command_never_brings_back_a_deleted_seed_article(capsys, make_article):
+    loaddemo(capsys)
+    Article.objects.get().delete()
+    assert "seed article: left alone: staff changed it" in loaddemo(capsys)
+    assert not Article.objects.exists()
+    make_article(title="The first real press release")
+    loaddemo(capsys)
+    assert list(Article.objects.values_list("title", flat=True)) == ["The first real press release"]
+
+
+@pytest.mark.parametrize("deleted", [["innovation"], ["innovation", "science-policy"], None])
+def test_demo_command_never_brings_back_deleted_topics(capsys, deleted):
+    loaddemo(capsys)
+    topics = Topic.objects.filter(slug__in=deleted) if deleted else Topic.objects.all()
+    kept = set(Topic.objects.exclude(pk__in=topics).values_list("slug", flat=True))
+    topics.delete()
+    loaddemo(capsys)
+    assert set(Topic.objects.values_list("slug", flat=True)) == kept
+
+
+def test_demo_content_goes_into_an_empty_site_only(capsys, make_article, make_topic):
+    make_article(title="Written before the demo")
+    make_topic("Economy")
+    assert "seed article: left alone: staff changed it" in loaddemo(capsys)
+    assert list(Article.objects.values_list("title", flat=True)) == ["Written before the demo"]
+    assert list(Topic.objects.values_list("name", flat=True)) == ["Economy"]
+
+
+def test_demo_command_never_brings_back_deleted_contact_points(capsys):
+    loaddemo(capsys)
+    ContactPoint.objects.filter(kind=ContactPoint.Kind.HOTLINE).delete()
+    loaddemo(capsys)
+    assert list(ContactPoint.objects.values_list("kind", flat=True)) == ["reception"]
+    ContactPoint.objects.all().delete()
+    assert "agency contacts: left alone: staff changed it" in loaddemo(capsys)
+    assert not ContactPoint.objects.exists()
+
+
+def test_demo_command_leaves_contacts_begun_by_staff_alone(capsys):
+    # The contact point's own page creates the agency's record, its address still empty.
+    Agency.get_solo().contact_points.create(kind=ContactPoint.Kind.RECEPTION, label="Front desk")
+    assert "agency contacts: left alone: staff changed it" in loaddemo(capsys)
+    assert list(ContactPoint.objects.values_list("label", flat=True)) == ["Front desk"]
+    assert Agency.get_solo().street == ""

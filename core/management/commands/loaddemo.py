@@ -8,12 +8,13 @@ from django.utils.module_loading import module_has_submodule
 class Command(BaseCommand):
     help = (
         "Load the demo content of every app that has some (its demo.load()): the seed press "
-        "release, the topics and the agency's contacts. Idempotent."
+        "release, the topics and the agency's contacts. Into an empty site only: what staff "
+        "changed or deleted is left alone."
     )
 
     def handle(self, *args, **options):
         for app in apps.get_app_configs():
             if module_has_submodule(app.module, "demo"):
                 demo = import_module(f"{app.name}.demo")
-                created = demo.load()
-                self.stdout.write(f"{demo.CONTENT}: {'created' if created else 'already present'}")
+                # load() says what it did: "created", "already present" or why it left it alone.
+                self.stdout.write(f"{demo.CONTENT}: {demo.load()}")
