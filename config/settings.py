@@ -33,6 +33,8 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 ADMIN_URL = env("DJANGO_ADMIN_URL", default="admin/")
 
 INSTALLED_APPS = [
+    # Before the admin, as its documentation asks: its translated fields then appear in the admin.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -201,6 +203,12 @@ AUTH_PASSWORD_VALIDATORS = [
 # times use the formats in config/formats so that each language reads naturally.
 LANGUAGE_CODE = env("DJANGO_LANGUAGE_CODE", default="en")
 LANGUAGES = [("ru", _("Russian")), ("be", _("Belarusian")), ("en", _("English"))]
+# Short texts of the records (the agency's name and address, the labels) are kept in every language
+# on the same row (django-modeltranslation). Russian is the one each record must have; a missing
+# translation is read in Russian, and English comes last only for texts written before the site
+# had languages (the migration kept them as English), until an editor gives their Russian.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "ru"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("ru", "en")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True

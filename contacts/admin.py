@@ -1,7 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from solo.admin import SingletonModelAdmin
 
 from .models import (
@@ -15,6 +16,7 @@ from .models import (
     WeeklyHours,
 )
 from .schedule import Interval, find_overlap
+from .translation import basic_information_gaps, missing_translations, missing_translations_message
 
 
 class KeptFormSet(BaseInlineFormSet):
@@ -89,7 +91,17 @@ class ContactPointFormSet(KeptFormSet):
         return super().save_existing_objects(commit)
 
 
-class ContactPointInline(admin.TabularInline):
+class MissingTranslationsColumn:
+    """A list column: the required texts a record has not yet in Russian or Belarusian."""
+
+    @admin.display(description=_("missing translations"))
+    def missing(self, obj):
+        return ", ".join(missing_translations(obj))
+
+
+# The plain (not tabbed) translation admin: its tabs load jQuery UI from another site, which the
+# Content-Security-Policy refuses. Each translated field shows once per language, "name [ru]".
+class ContactPointInline(TranslationTabularInline):
     model = ContactPoint
     formset = ContactPointFormSet
     fields = ["kind", "label", "email", "position"]
@@ -98,7 +110,7 @@ class ContactPointInline(admin.TabularInline):
 
 
 @admin.register(Agency)
-class AgencyAdmin(SingletonModelAdmin):
+class AgencyAdmin(SingletonModelAdmin, TranslationAdmin):
     inlines = [ContactPointInline]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "email"]}),
@@ -110,11 +122,17 @@ class AgencyAdmin(SingletonModelAdmin):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in ("name", "short_name"):
             # The admin's wide input: the full name is read at a glance, not scrolled through.
+            # translation.py's fields copy this widget from the original field.
             field.widget.attrs["class"] = "vLargeTextField"
         return field
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if request.method == "GET" and obj and (gaps := basic_information_gaps(obj)):
+            messages.warning(request, missing_translations_message(gaps))
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
-class PhoneInline(admin.TabularInline):
+
+class PhoneInline(TranslationTabularInline):
     model = Phone
     extra = 0
 
@@ -125,7 +143,7 @@ class WeeklyHoursInline(admin.TabularInline):
     extra = 0
 
 
-class SpecialDayInline(admin.TabularInline):
+class SpecialDayInline(TranslationTabularInline):
     model = SpecialDay
     fields = ["date", "kind", "name"]
     extra = 0
@@ -134,8 +152,8 @@ class SpecialDayInline(admin.TabularInline):
 
 
 @admin.register(ContactPoint)
-class ContactPointAdmin(admin.ModelAdmin):
-    list_display = ["label", "kind", "email", "position"]
+class ContactPointAdmin(MissingTranslationsColumn, TranslationAdmin):
+    list_display = ["label", "kind", "email", "position", "missing"]
     list_editable = ["position"]
     fields = ["agency", "kind", "label", "email", "position"]
     inlines = [PhoneInline, WeeklyHoursInline, SpecialDayInline]
@@ -151,8 +169,8 @@ class SpecialDayHoursInline(admin.TabularInline):
 
 
 @admin.register(SpecialDay)
-class SpecialDayAdmin(admin.ModelAdmin):
-    list_display = ["date", "kind", "name", "contact_point", "hours_summary"]
+class SpecialDayAdmin(MissingTranslationsColumn, TranslationAdmin):
+    list_display = ["date", "kind", "name", "contact_point", "hours_summary", "missing"]
     list_filter = ["kind", "contact_point"]
     list_select_related = ["contact_point"]
     date_hierarchy = "date"

@@ -71,9 +71,13 @@ class Agency(SingletonModel):
                 name="contacts_agency_coordinates_together",
                 violation_error_message=_("Give both the latitude and the longitude, or neither."),
             ),
+            # On the Russian texts, which every record has (translation.py adds the columns).
             models.CheckConstraint(
                 condition=models.Q(
-                    GreaterThan(Length(Trim("name")), 0), GreaterThan(Length(Trim("short_name")), 0)
+                    GreaterThan(Length(Trim("name_ru")), 0),
+                    GreaterThan(Length(Trim("short_name_ru")), 0),
+                    name_ru__isnull=False,
+                    short_name_ru__isnull=False,
                 ),
                 name="contacts_agency_named",
                 violation_error_message=_("Give both the full name and the short name."),

@@ -1,6 +1,7 @@
 """A contact point as a vCard that a phone's contacts app imports."""
 
 import vobject
+from django.utils.translation import gettext as _
 
 
 def contact_point_vcard(agency, point, url):
@@ -10,7 +11,7 @@ def contact_point_vcard(agency, point, url):
     card.add("org").value = [agency.name, point.label]
     address = card.add("adr")
     address.value = vobject.vcard.Address(
-        street=agency.street, city=agency.city, code=agency.postcode, country="Belarus"
+        street=agency.street, city=agency.city, code=agency.postcode, country=_("Belarus")
     )
     address.type_param = "WORK"
     for phone in point.phones.all():

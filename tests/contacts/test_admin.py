@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -29,17 +30,35 @@ def inline(prefix, rows, initial=0):
     return data
 
 
+def in_every_language(**fields):
+    """The admin's form fields of translated texts: label_ru, label_be and label_en."""
+    return {
+        f"{name}_{lang}": value
+        for name, value in fields.items()
+        for lang, _label in settings.LANGUAGES
+    }
+
+
+def as_stored(record, *fields):
+    """The record's translated texts as its admin form shows them (an empty one left empty)."""
+    return {
+        f"{name}_{lang}": getattr(record, f"{name}_{lang}") or ""
+        for name in fields
+        for lang, _label in settings.LANGUAGES
+    }
+
+
 def contact_point_form(phones=(), hours=(), **fields):
     return (
         {
             "agency": Agency.get_solo().pk,
             "kind": "press",
-            "label": "Press office",
             "email": "",
             "position": "3",
         }
+        | in_every_language(label="Press office")
         | fields
-        | inline("phones", [{"number": number, "note": "", "position": "0"} for number in phones])
+        | inline("phones", [{"number": number, "position": "0"} for number in phones])
         | inline("weekly_hours", [{"weekday": d, "opens": o, "closes": c} for d, o, c in hours])
         | inline("special_days", [])
     )
@@ -122,12 +141,15 @@ def test_admin_refuses_a_second_reception(admin_client_logged, demo_contacts):
 
 
 def special_day_form(point, kind, hours=()):
-    return {
-        "contact_point": point.pk,
-        "date": "2027-01-07",
-        "kind": kind,
-        "name": "Christmas",
-    } | inline("hours", [{"opens": o, "closes": c} for o, c in hours])
+    return (
+        {
+            "contact_point": point.pk,
+            "date": "2027-01-07",
+            "kind": kind,
+        }
+        | in_every_language(name="Christmas")
+        | inline("hours", [{"opens": o, "closes": c} for o, c in hours])
+    )
 
 
 @pytest.mark.parametrize(
@@ -167,16 +189,16 @@ def test_admin_saves_shortened_day_and_site_shows_it_at_once(
 def test_agency_is_edited_as_a_single_record(admin_client_logged, demo_contacts, client):
     response = admin_client_logged.get(reverse("admin:contacts_agency_change", args=[]))
     assert response.status_code == 200
-    data = {
-        "name": "State Committee for Science and Technology",
-        "short_name": "State Committee for Science and Technology",
-        "postcode": "220030",
-        "city": "Minsk",
-        "street": "Independence avenue, 66",
-        "email": "info@example.gov.by",
-        "latitude": "53.9",
-        "longitude": "",
-    } | inline("contact_points", [], initial=0)
+    data = (
+        {"postcode": "220030", "email": "info@example.gov.by", "latitude": "53.9", "longitude": ""}
+        | in_every_language(
+            name="State Committee for Science and Technology",
+            short_name="State Committee for Science and Technology",
+            city="Minsk",
+            street="Independence avenue, 66",
+        )
+        | inline("contact_points", [], initial=0)
+    )
     refused = admin_client_logged.post(reverse("admin:contacts_agency_change"), data)
     assert "both the latitude and the longitude" in refused.text
     saved = admin_client_logged.post(

@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from contacts.models import Agency, ContactPoint, Phone, WeeklyHours
 from news.models import Article, Topic
@@ -62,6 +63,14 @@ def test_demo_command_loads_seed_contacts():
     assert [str(p.number) for p in reception.phones.all()] == ["+375177255572"]
     assert [str(p.number) for p in hotline.phones.all()] == ["+375177255572"]
     assert reception.schedule().summary() == "Mon–Fri 8.00–13.00, 14.00–17.00"
+    with translation.override("ru"):
+        assert agency.name == "Государственный комитет по науке и технологиям Республики Беларусь"
+        assert agency.address == "222357, г. Минск, пл. Свободы, 2"
+        assert (reception.label, hotline.label) == ("Приёмная", "Горячая линия")
+    with translation.override("be"):
+        assert agency.short_name == "Дзяржаўны камітэт па навуцы і тэхналогіях"
+        assert agency.address == "222357, г. Мінск, пл. Свабоды, 2"
+        assert (reception.label, hotline.label) == ("Прыёмная", "Гарачая лінія")
 
 
 def test_demo_command_keeps_editors_changes():
