@@ -14,6 +14,7 @@ from ..workflow import can_publish, may_change
 from .csp import allow_import_map
 from .history import ArticleHistoryAdmin
 from .inlines import AttachmentInline, ChangeNoteInline, PreviewLinkInline
+from .translations import TranslationsAdminMixin
 
 
 def parsed_datetime(value):
@@ -37,10 +38,19 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleHistoryAdmin):
+class ArticleAdmin(TranslationsAdminMixin, ArticleHistoryAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "state", "pub_date", "expires_at", "is_published", "updated"]
-    list_filter = [StateFilter, "status", "topics", "pub_date"]
+    list_display = [
+        "title",
+        "language",
+        "translations_column",
+        "state",
+        "pub_date",
+        "expires_at",
+        "is_published",
+        "updated",
+    ]
+    list_filter = [StateFilter, "status", "language", "topics", "pub_date"]
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "pub_date"
     prepopulated_fields = {"slug": ["title"]}
@@ -84,7 +94,7 @@ class ArticleAdmin(ArticleHistoryAdmin):
     def get_fieldsets(self, request, obj=None):
         publication = ["status", "pub_date", "expires_at", "withdrawal_reason"]
         return [
-            (None, {"fields": ["title", "slug", "lead", "body", "author", "topics"]}),
+            (None, {"fields": ["language", "title", "slug", "lead", "body", "author", "topics"]}),
             (_("Lead image"), {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
             (_("Publication"), {"fields": publication}),
             (

@@ -1,5 +1,3 @@
-import mimetypes
-import posixpath
 import uuid
 
 from django.contrib.postgres.search import SearchVectorField
@@ -18,8 +16,10 @@ from ..rich_text import BODY_EXTENSIONS, sanitize_body
 from ..uploads import UploadFolder, validate_image
 from .editorial import ArticleAlias
 from .field_groups import PUBLICATION_FIELDS, TYPED_TEXT
+from .photo import PhotoDisplay
 from .queryset import ArticleQuerySet
 from .states import State, Status, state_of
+from .translations import Translatable
 from .validators import PLAUSIBLE_TIMES
 
 
@@ -32,7 +32,7 @@ def public_path(pub_date, slug):
 
 
 @cleanup.select
-class Article(models.Model):
+class Article(PhotoDisplay, Translatable):
     Status = Status
     State = State
 
@@ -128,7 +128,7 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version", "search_text", "search_vector"])
 
-    class Meta:
+    class Meta(Translatable.Meta):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-pub_date", "-id"]
@@ -144,6 +144,7 @@ class Article(models.Model):
             ("publish_article", _("Can publish, schedule, unpublish and withdraw articles"))
         ]
         constraints = [
+            *Translatable.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="news_article_status_valid"
             ),
@@ -276,24 +277,3 @@ class Article(models.Model):
     @property
     def last_public_update(self):
         return self.revised_at or self.pub_date
-
-    @property
-    def image_sources(self):
-        return renditions.sources(self.image, self.image_width) if self.image else []
-
-    @property
-    def image_srcset(self):
-        return renditions.srcset(self.image_sources)
-
-    @property
-    def image_src(self):
-        """For browsers that ignore srcset: the widest copy offered."""
-        return renditions.widest(self.image, self.image_sources) if self.image else ""
-
-    @property
-    def image_kind(self):
-        return posixpath.splitext(self.image.name)[1][1:].upper()
-
-    @property
-    def image_type(self):
-        return mimetypes.guess_type(self.image.name)[0] or "application/octet-stream"

@@ -29,6 +29,7 @@ def add_form_data(**overrides):
     return (
         no_inlines()
         | {
+            "language": "en",
             "title": "Innovation programme approved",
             "slug": "innovation-programme-approved",
             "lead": "The Council of Ministers approved the programme.",

@@ -1,0 +1,56 @@
+"""Language versions of an article, as Wagtail models them: each translation is an article of its
+own (its own slug, schedule, state, revisions and change notes), linked to the others by a shared
+key, so that each can be published when it is ready."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def site_language():
+    """New articles are written in the site's default language unless the editor says otherwise."""
+    return settings.LANGUAGE_CODE
+
+
+class Translatable(models.Model):
+    language = models.CharField(
+        _("language"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default=site_language,
+        db_index=True,
+        help_text=_("The language this article is written in."),
+    )
+    translation_key = models.UUIDField(
+        _("translation key"),
+        default=uuid.uuid4,
+        editable=False,
+        help_text=_("Shared by an article and its translations."),
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_key", "language"],
+                name="%(app_label)s_%(class)s_one_version_per_language",
+                violation_error_message=_("This article already has a version in this language."),
+            )
+        ]
+
+    def translations(self):
+        """The other language versions, whatever their state, in the site's language order."""
+        versions = {
+            version.language: version
+            for version in type(self)
+            .objects.filter(translation_key=self.translation_key)
+            .exclude(pk=self.pk)
+        }
+        return [versions[code] for code, _name in settings.LANGUAGES if code in versions]
+
+    def missing_languages(self):
+        """The site's languages this article has no version in yet."""
+        present = {self.language, *(version.language for version in self.translations())}
+        return [(code, name) for code, name in settings.LANGUAGES if code not in present]

@@ -1,0 +1,53 @@
+"""Starting a translation: a draft in another language, filled in from the original for the
+translator to rewrite, and linked to it by the translation key."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .models import READER_FIELDS, Article, Status
+
+ALREADY_TRANSLATED = _("This article already has a version in this language.")
+
+
+def may_translate(user):
+    return user.has_perm("news.add_article")
+
+
+def translate(original, language, user):
+    """The new draft, in `language`; refused for a language the article already exists in."""
+    if not may_translate(user):
+        raise PermissionDenied
+    if language not in dict(original.missing_languages()):
+        raise ValidationError(ALREADY_TRANSLATED, code="translated")
+    draft = Article(
+        language=language,
+        translation_key=original.translation_key,
+        status=Status.DRAFT,
+        slug=free_slug(f"{original.slug}-{language}"),
+        **{name: getattr(original, name) for name in READER_FIELDS if name != "image"},
+    )
+    draft._history_user = user
+    draft._change_reason = gettext("Translation started from “%(title)s”") % {
+        "title": original.title
+    }
+    with transaction.atomic():
+        if original.image:
+            # A copy of its own: replacing or deleting either photo must not remove the other's.
+            with original.image.open("rb") as photo:
+                draft.image.save(original.image.name, ContentFile(photo.read()), save=False)
+        draft.save()
+        draft.topics.set(original.topics.all())
+    return draft
+
+
+def free_slug(wanted):
+    slug = base = slugify(wanted)[:190]
+    number = 1
+    while Article.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
