@@ -1,6 +1,8 @@
 """Starting a translation: a draft in another language, filled in from the original for the
 translator to rewrite, and linked to it by the translation key."""
 
+import logging
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -9,6 +11,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import READER_FIELDS, Article, Status
+
+logger = logging.getLogger(__name__)
 
 ALREADY_TRANSLATED = _("This article already has a version in this language.")
 
@@ -35,13 +39,27 @@ def translate(original, language, user):
         "title": original.title
     }
     with transaction.atomic():
-        if original.image:
+        if photo := read_photo(original):
             # A copy of its own: replacing or deleting either photo must not remove the other's.
-            with original.image.open("rb") as photo:
-                draft.image.save(original.image.name, ContentFile(photo.read()), save=False)
+            draft.image.save(original.image.name, ContentFile(photo), save=False)
+        else:
+            draft.image_alt = ""
         draft.save()
         draft.topics.set(original.topics.all())
     return draft
+
+
+def read_photo(article):
+    """The original's photo, or None when it has none or its file cannot be read (then the
+    translator adds one)."""
+    if not article.image:
+        return None
+    try:
+        with article.image.storage.open(article.image.name, "rb") as photo:
+            return photo.read()
+    except OSError:
+        logger.warning("photo of article %s unreadable; translation started without it", article.pk)
+        return None
 
 
 def free_slug(wanted):

@@ -124,3 +124,13 @@ def test_the_migration_gives_each_existing_article_its_own_key(make_article):
         assert set(article.history.values_list("translation_key", flat=True)) == {
             article.translation_key
         }
+
+
+def test_a_photo_whose_file_is_gone_is_left_out_of_the_translation(make_article, publisher):
+    original = make_article(language="en", image_alt="A lab")
+    original.image.save("lab.jpg", ContentFile(image_bytes()), save=False)
+    original.save()
+    original.image.storage.delete(original.image.name)
+    draft = translate(original, "ru", publisher)
+    assert not draft.image and draft.image_alt == ""
+    assert draft.title == original.title
