@@ -2,19 +2,18 @@
 translator to rewrite, and linked to it by the translation key."""
 
 import logging
+import posixpath
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from .models import READER_FIELDS, Article, Status
+from .models.translations import ALREADY_TRANSLATED
 
 logger = logging.getLogger(__name__)
-
-ALREADY_TRANSLATED = _("This article already has a version in this language.")
 
 
 def may_translate(user):
@@ -25,25 +24,28 @@ def translate(original, language, user):
     """The new draft, in `language`; refused for a language the article already exists in."""
     if not may_translate(user):
         raise PermissionDenied
-    if language not in dict(original.missing_languages()):
-        raise ValidationError(ALREADY_TRANSLATED, code="translated")
-    draft = Article(
-        language=language,
-        translation_key=original.translation_key,
-        status=Status.DRAFT,
-        slug=free_slug(f"{original.slug}-{language}"),
-        **{name: getattr(original, name) for name in READER_FIELDS if name != "image"},
-    )
-    draft._history_user = user
-    draft._change_reason = gettext("Translation started from “%(title)s”") % {
-        "title": original.title
-    }
     with transaction.atomic():
+        # Two translators at once: the second waits here, then finds the first one's draft.
+        list(Article.objects.select_for_update().filter(translation_key=original.translation_key))
+        if language not in dict(original.missing_languages()):
+            raise ValidationError(ALREADY_TRANSLATED, code="translated")
+        draft = Article(
+            language=language,
+            translation_key=original.translation_key,
+            status=Status.DRAFT,
+            slug=free_slug(f"{original.slug}-{language}"),
+            **{name: getattr(original, name) for name in READER_FIELDS if name != "image"},
+        )
         if photo := read_photo(original):
-            # A copy of its own: replacing or deleting either photo must not remove the other's.
-            draft.image.save(original.image.name, ContentFile(photo), save=False)
+            # A copy of its own, published (and named) as an upload would be: replacing or
+            # deleting either photo must not remove the other's.
+            draft.image = ContentFile(photo, name=posixpath.basename(original.image.name))
         else:
             draft.image_alt = ""
+        draft._history_user = user
+        draft._change_reason = gettext("Translation started from “%(title)s”") % {
+            "title": original.title
+        }
         draft.save()
         draft.topics.set(original.topics.all())
     return draft

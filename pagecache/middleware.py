@@ -12,6 +12,7 @@ import re
 from django.conf import settings
 from django.core.cache import cache
 from django.middleware.gzip import GZipMiddleware
+from django.utils import translation
 from django.utils.cache import set_response_etag
 from django.utils.module_loading import import_string
 
@@ -57,6 +58,8 @@ def page_key(request, query):
         request.get_host(),
         request.path,
         query,
+        # The language the page is rendered in (the site's, until addresses carry one).
+        translation.get_language(),
         *(variant(request) for variant in variant_functions()),
         "gzip" if accepts_gzip(request) else "identity",
     ]

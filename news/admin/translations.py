@@ -1,9 +1,10 @@
 """The admin's side of translations: each article's language and versions in the list, and
 "Translate into …" on the change form."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -69,6 +70,8 @@ class TranslationsAdminMixin:
     def translate_view(self, request, object_id, language):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
+        if language not in dict(settings.LANGUAGES):
+            raise Http404
         original = self.current_article(request, object_id)
         try:
             draft = translating.translate(original, language, request.user)

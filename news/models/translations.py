@@ -5,8 +5,11 @@ key, so that each can be published when it is ready."""
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+ALREADY_TRANSLATED = _("This article already has a version in this language.")
 
 
 def site_language():
@@ -36,9 +39,18 @@ class Translatable(models.Model):
             models.UniqueConstraint(
                 fields=["translation_key", "language"],
                 name="%(app_label)s_%(class)s_one_version_per_language",
-                violation_error_message=_("This article already has a version in this language."),
+                violation_error_message=ALREADY_TRANSLATED,
             )
         ]
+
+    def clean(self):
+        # The constraint names the key, which no form shows, so forms would not check it.
+        super().clean()
+        taken = type(self).objects.filter(
+            translation_key=self.translation_key, language=self.language
+        )
+        if taken.exclude(pk=self.pk).exists():
+            raise ValidationError({"language": ALREADY_TRANSLATED}, code="translated")
 
     def translations(self):
         """The other language versions, whatever their state, in the site's language order."""

@@ -2,6 +2,7 @@
 
 import importlib
 import uuid
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +14,7 @@ from django.urls import reverse
 
 from news.models import Article
 from news.translating import translate
+from tests.news.browser_form import article_form
 from tests.news.uploads_support import image_bytes
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +136,39 @@ def test_a_photo_whose_file_is_gone_is_left_out_of_the_translation(make_article,
     draft = translate(original, "ru", publisher)
     assert not draft.image and draft.image_alt == ""
     assert draft.title == original.title
+
+
+def test_moving_an_article_to_a_language_its_translation_has_is_a_form_error(
+    publisher_client, publisher, make_article
+):
+    original = make_article(language="en")
+    translate(original, "ru", publisher)
+    url = reverse("admin:news_article_change", args=[original.pk])
+    data = article_form(publisher_client, url) | {"language": "ru", "minor_edit": "on"}
+    response = publisher_client.post(url, data)
+    assert response.status_code == 200
+    assert "already has a version in this language" in response.text
+    original.refresh_from_db()
+    assert original.language == "en"
+
+
+def test_a_language_the_site_does_not_offer_is_not_found(publisher_client, make_article):
+    original = make_article(language="en")
+    for code in ("xx", "RU", "ru-RU", "r" * 500):
+        url = reverse("admin:news_article_translate", args=[original.pk, code])
+        assert publisher_client.post(url).status_code == 404
+    assert Article.objects.count() == 1
+
+
+def test_a_translation_stores_one_copy_of_the_photo_under_its_own_name(make_article, publisher):
+    original = make_article(language="en", image_alt="A lab")
+    original.image.save("lab.jpg", ContentFile(image_bytes()), save=False)
+    original.save()
+    folder = Path(original.image.path).parent.parent
+    before = {path for path in folder.rglob("*") if path.is_file()}
+    draft = translate(original, "ru", publisher)
+    added = {path for path in folder.rglob("*") if path.is_file()} - before
+    assert Path(draft.image.name).name == "lab.jpg"
+    # The photo and its smaller copies, and nothing else.
+    assert {path.parent for path in added} == {Path(draft.image.path).parent}
+    assert len([path for path in added if path.name == "lab.jpg"]) == 1

@@ -8,6 +8,7 @@ from django.template import engines
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from news.models import Article
 from pagecache import generation as page_cache
@@ -243,3 +244,14 @@ def test_a_word_that_holds_gzip_is_not_a_gzip_client(client, make_article):
     client.get(url, HTTP_ACCEPT_ENCODING="xgzip")
     response = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
     assert response["Content-Encoding"] == "gzip"
+
+
+def test_a_page_kept_in_one_language_is_not_served_in_another(client, make_article):
+    make_article()
+    url = reverse("news:list")
+    with translation.override("en"):
+        assert 'lang="en"' in client.get(url).text
+        assert 'lang="en"' in client.get(url).text  # kept
+    with translation.override("ru"):
+        page = client.get(url).text
+    assert 'lang="ru"' in page and "Новости" in page
