@@ -11,6 +11,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from news.models import Article
 from news.translating import translate
@@ -172,3 +173,16 @@ def test_a_translation_stores_one_copy_of_the_photo_under_its_own_name(make_arti
     # The photo and its smaller copies, and nothing else.
     assert {path.parent for path in added} == {Path(draft.image.path).parent}
     assert len([path for path in added if path.name == "lab.jpg"]) == 1
+
+
+def test_an_article_in_another_language_than_the_page_is_marked_as_such(client, make_article):
+    russian = make_article(language="ru", title="Экспорт растёт")
+    english = make_article(language="en", title="Export grows")
+    with translation.override("en"):
+        page = client.get(russian.get_absolute_url()).text
+        listing = client.get(reverse("news:list")).text
+    assert '<html lang="en"' in page
+    assert '<article class="article" lang="ru">' in page
+    assert 'lang="ru">' in listing.split("Экспорт растёт")[0].rsplit("<article", 1)[1]
+    assert "lang=" not in listing.split("Export grows")[0].rsplit("<article", 1)[1]
+    assert english.language == "en"
