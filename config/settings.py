@@ -72,6 +72,8 @@ MIDDLEWARE = [
     # Only the admin's requests are refused, and no cached page is one.
     "core.errors.refuse_null_characters",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language is the address's (/ru/, /be/, /en/); elsewhere (the admin) the staff member's.
+    "core.languages.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -201,7 +203,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # The agency's sites are offered in Russian, Belarusian and English; dates and
 # times use the formats in config/formats so that each language reads naturally.
-LANGUAGE_CODE = env("DJANGO_LANGUAGE_CODE", default="en")
+# The default language: where "/" leads a reader whose browser asks for none of the site's, what
+# an old address without a language leads to, and the language new articles are written in.
+LANGUAGE_CODE = env("DJANGO_LANGUAGE_CODE", default="ru")
 LANGUAGES = [("ru", _("Russian")), ("be", _("Belarusian")), ("en", _("English"))]
 # Short texts of the records (the agency's name and address, the labels) are kept in every language
 # on the same row (django-modeltranslation). Russian is the one each record must have; a missing

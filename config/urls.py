@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
@@ -7,6 +8,7 @@ from django.views.generic import TemplateView
 from contacts import sitemaps as contacts_sitemaps
 from core.admin_site import TwoFactorAdminSite
 from core.health import healthz
+from core.languages import choose_language
 from core.low_vision import set_low_vision
 from news import sitemaps as news_sitemaps
 from news import views as news_views
@@ -18,10 +20,17 @@ if settings.ADMIN_REQUIRE_2FA:
 
 handler404 = "core.errors.page_not_found"
 
-urlpatterns = [
+# Every page people read carries its language: /ru/…, /be/…, /en/…
+urlpatterns = i18n_patterns(
     path("", news_views.home, name="home"),
     path("news/", include("news.urls")),
     path("contacts/", include("contacts.urls")),
+)
+
+urlpatterns += [
+    path("", choose_language, name="choose-language"),
+    # Django's view that remembers a language chosen in the admin (in a cookie).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("low-vision/", set_low_vision, name="low-vision"),
     path(
         "sitemap.xml",

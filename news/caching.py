@@ -8,6 +8,7 @@ which a save of anything the news show invalidates (see apps.py).
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
 from pagecache.decorators import cache_public as public
 from pagecache.generation import get_or_set, invalidate, scoped_key, seconds_until
@@ -47,8 +48,11 @@ def kept_until_next_change(name, compute, request=None):
 
 
 def topics_in_use(request=None):
-    """Topics with published articles."""
-    return kept_until_next_change("topics", lambda: list(Topic.objects.in_use()), request)
+    """Topics with published articles in the page's language."""
+    language = get_language()
+    return kept_until_next_change(
+        f"topics:{language}", lambda: list(Topic.objects.in_use(language)), request
+    )
 
 
 class KeptCountPaginator(Paginator):

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from contacts.directory import agency
@@ -52,7 +53,9 @@ class LatestArticlesFeed(Feed):
 
     @staticmethod
     def articles():
-        return Article.objects.published().prefetch_related("topics")
+        """The feed's language is the address's (/ru/news/feed/rss/…), and so are its articles;
+        Django's Feed states it in <language> and xml:lang."""
+        return Article.objects.published().written_in(get_language()).prefetch_related("topics")
 
     def item_categories(self, item):
         return [topic.name for topic in item.topics.all()]

@@ -3,6 +3,7 @@ import functools
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from django.views.generic.dates import (
@@ -11,6 +12,8 @@ from django.views.generic.dates import (
     MonthArchiveView,
     YearArchiveView,
 )
+
+from core.languages import without_language
 
 from . import search
 from .caching import KeptCountPaginator, cache_public, kept_until_next_change, topics_in_use
@@ -37,7 +40,7 @@ class PublishedArticleMixin:
     allow_future = True
 
     def get_queryset(self):
-        return Article.objects.published()
+        return Article.objects.published().written_in(get_language())
 
 
 class ArchiveMixin(PublishedArticleMixin):
@@ -110,7 +113,7 @@ class SearchView(ArchiveMixin, ListView):
         self.query = self.request.GET.get("q", "")
         self.terms = search.words(self.query)
         # The excerpt may come from the body, so it is not deferred here.
-        return search.search(Article.objects.published(), self.query)
+        return search.search(super().get_queryset(), self.query)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, terms=self.terms, **kwargs)
@@ -137,7 +140,7 @@ class ArticleArchiveView(ListingMixin, ArchiveIndexView):
     def get_date_list(self, queryset, date_type=None, ordering="ASC"):
         # The years with news change only when an article does: kept until then.
         return kept_until_next_change(
-            "years",
+            f"years:{get_language()}",
             lambda: list(
                 super(ArticleArchiveView, self).get_date_list(queryset, date_type, ordering)
             ),
@@ -191,13 +194,17 @@ class ArticleDetailView(ArticlePageMixin, PublishedArticleMixin, DateDetailView)
 
     def get(self, request, *args, **kwargs):
         try:
-            return super().get(request, *args, **kwargs)
+            self.object = self.get_object()
         except Http404:
             # An earlier address leads only where this reader may go: never to an embargoed one.
-            moved = self.get_queryset().filter(aliases__path=request.path).first()
-            if moved is None:
+            moved = self.get_queryset().filter(aliases__path=without_language(request.path_info))
+            if (moved := moved.first()) is None:
                 raise
             return HttpResponsePermanentRedirect(moved.get_absolute_url())
+        # An article has one address, in its own language: another language's leads there.
+        if self.object.language != get_language():
+            return HttpResponsePermanentRedirect(self.object.get_absolute_url())
+        return self.render_to_response(self.get_context_data(object=self.object))
 
     def render_to_response(self, context, **response_kwargs):
         article = self.object

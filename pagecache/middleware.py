@@ -58,8 +58,9 @@ def page_key(request, query):
         request.get_host(),
         request.path,
         query,
-        # The language the page is rendered in (the site's, until addresses carry one).
-        translation.get_language(),
+        # The page's language is in its address (/ru/…); this runs before LocaleMiddleware, so
+        # it is read from there. Pages without one (the sitemap) are the same in every language.
+        translation.get_language_from_path(request.path_info) or "",
         *(variant(request) for variant in variant_functions()),
         "gzip" if accepts_gzip(request) else "identity",
     ]

@@ -4,12 +4,14 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_cleanup import cache as cleanup_cache
 from django_cleanup import cleanup
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
+
+from core.languages import without_language
 
 from .. import renditions, rich_text, search, uploads
 from ..rich_text import BODY_EXTENSIONS, sanitize_body
@@ -23,12 +25,14 @@ from .translations import Translatable
 from .validators import PLAUSIBLE_TIMES
 
 
-def public_path(pub_date, slug):
-    """An article's address: its publication date (in the site's time zone) and slug."""
+def public_path(pub_date, slug, language):
+    """An article's address: its language, publication date (in the site's time zone) and slug."""
     day = timezone.localtime(pub_date).date()
-    return reverse(
-        "news:detail", kwargs={"year": day.year, "month": day.month, "day": day.day, "slug": slug}
-    )
+    with translation.override(language):
+        return reverse(
+            "news:detail",
+            kwargs={"year": day.year, "month": day.month, "day": day.day, "slug": slug},
+        )
 
 
 @cleanup.select
@@ -189,7 +193,7 @@ class Article(PhotoDisplay, Translatable):
                 renditions.make_renditions(self.image)
 
     def get_absolute_url(self):
-        return public_path(self.pub_date, self.slug)
+        return public_path(self.pub_date, self.slug, self.language)
 
     def _typed_text(self):
         return {name: getattr(self, name) for name in TYPED_TEXT}
@@ -234,13 +238,18 @@ class Article(PhotoDisplay, Translatable):
 
     def _redirect_stored_address(self):
         """The address readers may have bookmarked, if the article as stored has been public,
-        answers with a redirect once the article moves to another date or slug."""
+        answers with a redirect once the article moves to another date or slug. The address is
+        kept without its language, which the article's page corrects by itself."""
         if self.pk is None:
             return
         stored = (
-            Article.objects.on_record().filter(pk=self.pk).values_list("pub_date", "slug").first()
+            Article.objects.on_record()
+            .filter(pk=self.pk)
+            .values_list("pub_date", "slug", "language")
+            .first()
         )
-        if stored and (path := public_path(*stored)) != self.get_absolute_url():
+        path = stored and without_language(public_path(*stored))
+        if path and path != without_language(self.get_absolute_url()):
             ArticleAlias.objects.update_or_create(path=path, defaults={"article": self})
 
     def prepare_restore(self, current):

@@ -15,6 +15,10 @@ class ArticleQuerySet(models.QuerySet):
         """The one definition of what the public may see."""
         return self.in_state(State.LIVE).defer(*search.COLUMNS)
 
+    def written_in(self, language):
+        """The articles of one language's pages: its lists, feeds, search and home page."""
+        return self.filter(language=language)
+
     def on_record(self):
         """Published or withdrawn: the articles whose address answers the public (200 or 410)."""
         now = timezone.now()

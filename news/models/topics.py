@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TopicQuerySet(models.QuerySet):
-    def in_use(self):
-        """The topics with published articles, each with how many (`published_count`)."""
+    def in_use(self, language):
+        """The topics with published articles in `language`, each with how many
+        (`published_count`)."""
         articles = self.model._meta.get_field("articles").related_model
-        published = Q(articles__in=articles.objects.published())
+        published = Q(articles__in=articles.objects.published().written_in(language))
         # Meta.ordering does not apply to an aggregation: it is asked for again.
         return (
             self.annotate(published_count=Count("articles", filter=published))
