@@ -5,14 +5,18 @@
 article's page in another language than its own to its own (news.views).
 """
 
+from django.conf import settings
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.middleware import locale
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import cached_property
 
 # How a language names itself, in the switcher: a reader looks for their own language's name.
 NATIVE_NAMES = {"ru": "Русский", "be": "Беларуская", "en": "English"}
+# Open Graph's locales (language_TERRITORY), as social networks know them.
+LOCALES = {"ru": "ru_RU", "be": "be_BY", "en": "en_GB"}
 
 
 class LocaleMiddleware(locale.LocaleMiddleware):
@@ -36,3 +40,69 @@ def without_language(path):
     """An address of the site without its language prefix: "/en/news/" → "/news/"."""
     language = translation.get_language_from_path(path)
     return path.removeprefix(f"/{language}") if language else path
+
+
+class PageLanguages:
+    """The page the reader is on, in each of the site's languages: where the switcher leads and
+    which versions search engines are told of (hreflang).
+
+    `versions` is what the view knows: {language: (address, exists)} for every language, or a
+    callable giving it (called only when a template asks). Without it the page exists in every
+    language at the same address in that language (a listing, the contacts page).
+    """
+
+    def __init__(self, request, versions=None):
+        self.request = request
+        self._versions = versions
+
+    @cached_property
+    def versions(self):
+        if callable(self._versions):
+            return self._versions()
+        if self._versions is not None:
+            return self._versions
+        if self.request.resolver_match is None:  # an error page: each language's home page
+            return {code: (self._home(code), False) for code, _name in settings.LANGUAGES}
+        return {
+            code: (translate_url(self.request.path, code), True)
+            for code, _name in settings.LANGUAGES
+        }
+
+    @staticmethod
+    def _home(code):
+        with translation.override(code):
+            return reverse("home")
+
+    @property
+    def current(self):
+        return translation.get_language()
+
+    @property
+    def locale(self):
+        return LOCALES[self.current]
+
+    def switcher(self):
+        """(code, name in itself, address, whether it is this page's language) for each."""
+        return [
+            (code, NATIVE_NAMES[code], self.versions[code][0], code == self.current)
+            for code, _name in settings.LANGUAGES
+        ]
+
+    def alternates(self):
+        """The languages the page exists in, as (hreflang, absolute address), with x-default (the
+        address without a language, which leads each reader to theirs) when the default language
+        is one of them; none for a page in a single language."""
+        existing = {code: path for code, (path, exists) in self.versions.items() if exists}
+        if len(existing) < 2:
+            return []
+        links = [(code, self.request.build_absolute_uri(path)) for code, path in existing.items()]
+        if default := existing.get(settings.LANGUAGE_CODE):
+            links.append(("x-default", self.request.build_absolute_uri(without_language(default))))
+        return links
+
+    def other_locales(self):
+        return [
+            LOCALES[code]
+            for code, _uri in self.alternates()
+            if code in LOCALES and code != self.current
+        ]

@@ -11,6 +11,11 @@ app_name = "news"
 
 urlpatterns = [
     path("", cache_public(views.ArticleArchiveView.as_view()), name="list"),
+    path(
+        "not-translated/",
+        cache_public(views.ArticleArchiveView.as_view(extra_context={"not_translated": True})),
+        name="not-translated",
+    ),
     path("feed/rss/", cache_public(feeds.LatestArticlesFeed()), name="feed-rss"),
     path("feed/atom/", cache_public(feeds.LatestArticlesAtomFeed()), name="feed-atom"),
     path("<yyyy:year>/", cache_public(views.ArticleYearArchiveView.as_view()), name="archive-year"),

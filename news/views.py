@@ -15,7 +15,7 @@ from django.views.generic.dates import (
 
 from core.languages import without_language
 
-from . import search
+from . import languages, search
 from .caching import KeptCountPaginator, cache_public, kept_until_next_change, topics_in_use
 from .models import Article, PreviewLink, State, Topic
 from .structured_data import news_article
@@ -95,7 +95,14 @@ class TopicArticleListView(ListingMixin, ListView):
         return super().get_queryset().filter(topics=self.topic)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(topic=self.topic, **kwargs)
+        in_use = functools.partial(topics_in_use, self.request)
+        return super().get_context_data(
+            topic=self.topic,
+            language_versions=functools.partial(
+                languages.page_versions, self.request, lambda code: self.topic in in_use(code)
+            ),
+            **kwargs,
+        )
 
 
 class TopicListView(ListView):
@@ -157,12 +164,30 @@ class PeriodArchiveMixin(ListingMixin):
             raise Http404(_("No news was published in this period."))
         return response
 
+    def get_context_data(self, **kwargs):
+        period = {f"pub_date__{name}": value for name, value in self.period().items()}
+        published = Article.objects.published()
+        return super().get_context_data(
+            language_versions=functools.partial(
+                languages.page_versions,
+                self.request,
+                lambda code: published.written_in(code).filter(**period).exists(),
+            ),
+            **kwargs,
+        )
+
 
 class ArticleYearArchiveView(PeriodArchiveMixin, YearArchiveView):
     make_object_list = True
 
+    def period(self):
+        return {"year": self.get_year()}
+
 
 class ArticleMonthArchiveView(PeriodArchiveMixin, MonthArchiveView):
+    def period(self):
+        return {"year": self.get_year(), "month": self.get_month()}
+
     def get_date_list(self, queryset, date_type=None, ordering="ASC"):
         # A month's page lists its articles, not its days: that query is not needed.
         return []
@@ -172,7 +197,11 @@ class ArticlePageMixin:
     def get_context_data(self, **kwargs):
         # A callable: the template calls it only when it renders the fragment that shows it.
         structured_data = functools.partial(news_article, self.object, self.request)
-        return super().get_context_data(structured_data=structured_data, **kwargs)
+        return super().get_context_data(
+            structured_data=structured_data,
+            language_versions=functools.partial(languages.article_versions, self.object),
+            **kwargs,
+        )
 
 
 class ArticleDetailView(ArticlePageMixin, PublishedArticleMixin, DateDetailView):

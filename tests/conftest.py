@@ -4,7 +4,8 @@ import itertools
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.utils import timezone
+from django.test import Client
+from django.utils import timezone, translation
 
 from contacts import demo as contacts_demo
 from contacts.models import ContactPoint
@@ -36,6 +37,25 @@ def _own_cache_and_fast_hasher(settings, _cache_folder):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _english_unless_said():
+    """The tests read the English pages and admin unless they ask for another language: the
+    addresses they build (reverse) and the browser they play (Accept-Language)."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client():
+    return Client(headers={"Accept-Language": "en"})
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
 @pytest.fixture
 def make_article(db):
     """Build an article; by default published an hour ago."""
@@ -50,6 +70,7 @@ def make_article(db):
             "author": "Press office",
             "pub_date": timezone.now() - datetime.timedelta(hours=1),
             "status": Article.Status.PUBLISHED,
+            "language": "en",
         } | overrides
         return Article.objects.create(**fields)
 

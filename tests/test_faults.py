@@ -94,7 +94,7 @@ def test_database_restart_gives_503_then_recovers_without_a_restart(private_post
 
         def load():
             while not stop.is_set():
-                seen.append(status(site.url + "/news/")[0])
+                seen.append(status(site.url + "/en/news/")[0])
                 time.sleep(0.02)
 
         loader = threading.Thread(target=load)
@@ -102,7 +102,7 @@ def test_database_restart_gives_503_then_recovers_without_a_restart(private_post
         time.sleep(0.5)
         private_postgres.stop()
         time.sleep(1)
-        during, page = status(site.url + "/news/")
+        during, page = status(site.url + "/en/news/")
         health, _ = status(site.url + "/healthz")
         private_postgres.start()
         time.sleep(1)
@@ -113,7 +113,7 @@ def test_database_restart_gives_503_then_recovers_without_a_restart(private_post
         assert health == 503
         assert 500 not in seen
         assert {200, 503} <= set(seen)
-        assert status(site.url + "/news/")[0] == 200
+        assert status(site.url + "/en/news/")[0] == 200
         assert status(site.url + "/healthz")[0] == 200
     finally:
         site.stop()
@@ -133,7 +133,7 @@ def test_a_database_that_accepts_and_never_answers_gives_503_in_moments(tmp_path
     )
     site = Instance(environment)
     try:
-        for path in ("/healthz", "/news/"):
+        for path in ("/healthz", "/en/news/"):
             started = time.monotonic()
             code, page = status(site.url + path)
             assert code == 503, (path, page)

@@ -32,13 +32,15 @@ def test_sitemap_lists_published_articles_and_topics_in_use(
     root = ET.fromstring(response.content)  # noqa: S314 (our own sitemap)
     entries = {u.find("s:loc", SITEMAP_NS).text: u for u in root.findall("s:url", SITEMAP_NS)}
     article_url = f"https://news.example.by{live.get_absolute_url()}"
+    in_every_language = {
+        f"https://news.example.by/{language}/{page}"
+        for language in ("ru", "be", "en")
+        for page in ("", "news/", "news/topics/", "contacts/")
+    }
     assert set(entries) == {
         article_url,
-        "https://news.example.by/",
-        "https://news.example.by/news/",
-        "https://news.example.by/news/topics/",
-        "https://news.example.by/news/topics/innovation/",
-        "https://news.example.by/contacts/",
+        "https://news.example.by/en/news/topics/innovation/",
+        *in_every_language,
     }
     assert entries[article_url].find("s:lastmod", SITEMAP_NS).text == "2024-05-05"
 
@@ -54,10 +56,10 @@ def test_robots_txt_points_to_the_sitemap(client):
 @pytest.mark.parametrize(
     "url,canonical",
     [
-        ("/", "http://testserver/"),
-        ("/news/?page=2", "http://testserver/news/?page=2"),
-        ("/news/?utm_source=x", "http://testserver/news/"),
-        ("/contacts/", "http://testserver/contacts/"),
+        ("/en/", "http://testserver/en/"),
+        ("/en/news/?page=2", "http://testserver/en/news/?page=2"),
+        ("/en/news/?utm_source=x", "http://testserver/en/news/"),
+        ("/en/contacts/", "http://testserver/en/contacts/"),
     ],
 )
 def test_every_page_has_a_canonical_link_title_and_description(

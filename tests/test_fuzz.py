@@ -16,14 +16,14 @@ pytestmark = pytest.mark.django_db
 
 PUBLIC = [
     "/",
-    "/news/",
-    "/news/2023/",
-    "/news/2023/01/",
-    "/news/feed/rss/",
-    "/news/feed/atom/",
-    "/contacts/",
-    "/news/search/",
-    "/news/topics/innovation/",
+    "/en/news/",
+    "/en/news/2023/",
+    "/en/news/2023/01/",
+    "/en/news/feed/rss/",
+    "/en/news/feed/atom/",
+    "/en/contacts/",
+    "/en/news/search/",
+    "/en/news/topics/innovation/",
     "/sitemap.xml",
     "/robots.txt",
     "/low-vision/",
@@ -124,8 +124,8 @@ def addresses(route, converters):
 def test_every_public_pattern_at_its_converters_edges(client, make_article):
     make_article(slug="press-release", pub_date=timezone.make_aware(datetime.datetime(2024, 2, 29)))
     routes = dict(public_routes())
-    detail = "news/<yyyy:year>/<dd:month>/<dd:day>/<slug:slug>/"
-    assert {detail, "news/preview/<str:token>/"} <= set(routes)
+    detail = "en/news/<yyyy:year>/<dd:month>/<dd:day>/<slug:slug>/"
+    assert {detail, "en/news/preview/<str:token>/"} <= set(routes)
     answered = collections.Counter()
     for route, converters in routes.items():
         for path in addresses(route, converters):

@@ -64,11 +64,11 @@ def two_instances(tmp_path):
 
 def test_published_through_one_instance_is_at_once_on_the_other(two_instances):
     first, second = two_instances
-    for path in ("/", "/news/", "/news/feed/atom/"):
+    for path in ("/", "/en/news/", "/en/news/feed/atom/"):
         read(second.url + path)  # now cached by the second instance
         assert "Decree on the innovation fund" not in read(second.url + path)
     publish_through(first, Browser())
-    for path in ("/", "/news/", "/news/feed/atom/"):
+    for path in ("/", "/en/news/", "/en/news/feed/atom/"):
         assert "Decree on the innovation fund" in read(second.url + path)
 
 
@@ -107,7 +107,9 @@ def test_fragments_kept_by_the_workers_give_way_to_a_save_in_another_process(tmp
     manage(environment, "shell", "-c", PUBLISHED)
     site = Instance(environment, workers=2)
     try:
-        path = re.search(r'href="(/news/\d{4}/[^"]+/decree/)"', read(site.url + "/news/")).group(1)
+        path = re.search(r'href="(/en/news/\d{4}/[^"]+/decree/)"', read(site.url + "/en/news/")).group(
+            1
+        )
         for _ in range(4):
             assert "Decree on the innovation fund" in read(site.url + path)
         manage(environment, "shell", "-c", RETITLE)
@@ -161,13 +163,13 @@ def shared_services(tmp_path):
 def test_behind_nginx_with_postgresql_and_redis(shared_services):
     first, second, proxy = shared_services
     for base in (second.url, proxy.url):
-        assert "Decree on the innovation fund" not in read(base + "/news/")
-        assert "Decree on the innovation fund" not in read(base + "/news/feed/rss/")
+        assert "Decree on the innovation fund" not in read(base + "/en/news/")
+        assert "Decree on the innovation fund" not in read(base + "/en/news/feed/rss/")
     browser = Browser()
     publish_through(first, browser)
     for base in (second.url, proxy.url):
-        assert "Decree on the innovation fund" in read(base + "/news/")
-        assert "Decree on the innovation fund" in read(base + "/news/feed/rss/")
+        assert "Decree on the innovation fund" in read(base + "/en/news/")
+        assert "Decree on the innovation fund" in read(base + "/en/news/feed/rss/")
     _, page = browser.get(f"{second.url}/admin/")
     assert "Site administration" in page
 

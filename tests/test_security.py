@@ -91,7 +91,15 @@ def secure_client(client, production):
 
 @pytest.mark.parametrize(
     "url",
-    ["/", "/news/", "/contacts/", "/news/feed/rss/", "/no-such-page/", "/admin/login/", "/healthz"],
+    [
+        "/",
+        "/en/news/",
+        "/en/contacts/",
+        "/en/news/feed/rss/",
+        "/no-such-page/",
+        "/admin/login/",
+        "/healthz",
+    ],
 )
 def test_every_response_carries_the_security_headers(secure_client, url):
     response = secure_client.get(url, secure=True)
@@ -108,8 +116,8 @@ def test_every_response_carries_the_security_headers(secure_client, url):
 
 
 def test_plain_http_is_redirected_and_the_proxy_header_is_trusted(secure_client):
-    assert secure_client.get("/news/").status_code == 301
-    assert secure_client.get("/news/", HTTP_X_FORWARDED_PROTO="https").status_code == 200
+    assert secure_client.get("/en/news/").status_code == 301
+    assert secure_client.get("/en/news/", HTTP_X_FORWARDED_PROTO="https").status_code == 200
 
 
 def test_cookies_are_secure_httponly_and_samesite(secure_client):

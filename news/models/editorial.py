@@ -8,7 +8,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from .validators import PLAUSIBLE_TIMES
@@ -94,7 +94,9 @@ class PreviewLink(models.Model):
     def get_absolute_url(self):
         # Not timestamped: the same link every time it is shown; the expiry is on the record.
         token = signing.Signer(salt=self.SALT).sign(str(self.key))
-        return reverse("news:preview", kwargs={"token": token})
+        # The page as it will be published: in the article's language.
+        with translation.override(self.article.language):
+            return reverse("news:preview", kwargs={"token": token})
 
     @classmethod
     def from_token(cls, token):

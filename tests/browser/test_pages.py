@@ -18,13 +18,13 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PAGES = {
     "home": "/",
-    "news-list": "/news/",
+    "news-list": "/en/news/",
     "article": None,  # the seed article's address
-    "contacts": "/contacts/",
-    "search": "/news/search/?q=innovation+programme",
-    "topics": "/news/topics/",
-    "topic": "/news/topics/innovation/",
-    "not-found": "/news/2023/01/19/no-such-article/",
+    "contacts": "/en/contacts/",
+    "search": "/en/news/search/?q=innovation+programme",
+    "topics": "/en/news/topics/",
+    "topic": "/en/news/topics/innovation/",
+    "not-found": "/en/news/2023/01/19/no-such-article/",
 }
 # Links that are not inline in text: each must be a touch target of at least 44 px.
 TARGETS = ".main-nav a, .lv-panel a, .pagination a, .breadcrumbs a, .archive-nav a, .site-footer a"
@@ -132,13 +132,13 @@ def test_page_source_is_valid_html(site, content, open_page, page_name):
 
 def test_keyboard_reaches_main_content_and_every_link(site, content, open_page):
     page = open_page(WIDTHS["desktop"])
-    page.goto(site + "/news/")
+    page.goto(site + "/en/news/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip-link"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main-content"
 
-    page.goto(site + "/news/")
+    page.goto(site + "/en/news/")
     visible_links = set(page.evaluate(VISIBLE_LINKS))
     reached = set()
     for _ in range(len(visible_links) + 5):
@@ -162,17 +162,17 @@ def test_article_reads_with_javascript_off(site, content, open_page):
 @pytest.mark.parametrize("width_name", WIDTHS)
 def test_low_vision_version_without_javascript(site, content, open_page, width_name):
     page = open_page(WIDTHS[width_name], java_script_enabled=False)
-    page.goto(site + "/news/")
+    page.goto(site + "/en/news/")
     normal_size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     page.get_by_role("link", name="Version for the visually impaired").click()
-    assert page.url == site + "/news/"
+    assert page.url == site + "/en/news/"
     assert "lv-contrast-high" in page.evaluate("document.documentElement.className")
     large = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     page.get_by_role("link", name="Very large").click()
     larger = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     assert normal_size < large < larger
     page.get_by_role("link", name="Hidden").click()
-    page.goto(site + "/contacts/")  # remembered on the next page
+    page.goto(site + "/en/contacts/")  # remembered on the next page
     classes = page.evaluate("document.documentElement.className")
     assert "lv-size-larger" in classes and "lv-images-hidden" in classes
     assert page.get_by_role("link", name="Very large").get_attribute("aria-current") == "true"

@@ -11,25 +11,25 @@ def switch(client, **query):
 
 
 def test_switching_on_sets_a_cookie_and_returns_to_the_page(client):
-    response = switch(client, enabled="on", next="/news/?page=2")
+    response = switch(client, enabled="on", next="/en/news/?page=2")
     assert response.status_code == 302
-    assert response["Location"] == "/news/?page=2"
+    assert response["Location"] == "/en/news/?page=2"
     cookie = response.cookies[COOKIE]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
     assert "no-store" in response["Cache-Control"]
-    page = client.get("/")
+    page = client.get("/en/")
     assert '<html lang="en" class="lv lv-size-large lv-contrast-high' in page.text
     assert "Standard version of the site" in page.text
 
 
 def test_each_setting_is_remembered_and_switching_off_forgets_them(client):
-    switch(client, size="larger", next="/")
-    switch(client, images="hidden", next="/")
+    switch(client, size="larger", next="/en/")
+    switch(client, images="hidden", next="/en/")
     classes = Preferences.from_cookie(client.cookies[COOKIE].value).html_class
     assert "lv-size-larger" in classes and "lv-images-hidden" in classes
-    response = switch(client, enabled="off", next="/")
+    response = switch(client, enabled="off", next="/en/")
     assert response.cookies[COOKIE].value == ""
-    assert '<html lang="en">' in client.get("/").text
+    assert '<html lang="en">' in client.get("/en/").text
 
 
 @pytest.mark.parametrize(
@@ -42,6 +42,6 @@ def test_return_address_must_be_on_this_site(client, target):
 @pytest.mark.parametrize("value", ["", "garbage", "size=huge.contrast=neon", "a=b=c...."])
 def test_a_tampered_cookie_falls_back_to_defaults(client, value):
     client.cookies[COOKIE] = value
-    assert client.get("/").status_code == 200
+    assert client.get("/en/").status_code == 200
     preferences = Preferences.from_cookie(value)
     assert preferences.size in ("large",) and preferences.contrast == "high"

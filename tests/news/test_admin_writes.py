@@ -125,7 +125,8 @@ def test_implausible_times_in_change_notes_and_preview_links_are_form_errors(
 
 def topic_data(client):
     return article_form(client, reverse("admin:news_topic_add"), form_id="topic_form") | {
-        "name": "Innovation",
+        "name_ru": "Инновации",
+        "name_en": "Innovation",
         "slug": "innovation",
     }
 

@@ -63,7 +63,7 @@ def test_feed_links_are_absolute_from_the_request(client, make_article, kind, se
     article = make_article()
     response = fetch(client, kind, HTTP_HOST="news.example.by", secure=True)
     feed = feedparser.parse(response.content)
-    assert feed.feed.link == "https://news.example.by/news/"
+    assert feed.feed.link == "https://news.example.by/en/news/"
     assert feed.entries[0].link == f"https://news.example.by{article.get_absolute_url()}"
 
 

@@ -49,7 +49,7 @@ def test_absolute_url_uses_minsk_date_with_two_digits(make_article):
     # 22:30 UTC on 31 December is already 1 January in Minsk (UTC+3).
     moment = datetime.datetime(2022, 12, 31, 22, 30, tzinfo=datetime.UTC)
     article = make_article(slug="new-year", pub_date=moment)
-    assert article.get_absolute_url() == "/news/2023/01/01/new-year/"
+    assert article.get_absolute_url() == "/en/news/2023/01/01/new-year/"
 
 
 @pytest.mark.parametrize(

@@ -113,14 +113,14 @@ def test_topic_feed_has_only_its_articles_with_categories(client, make_article, 
     assert not feed.bozo
     assert [entry.title for entry in feed.entries] == ["Both topics"]
     assert sorted(tag.term for tag in feed.entries[0].tags) == ["Innovation", "Science policy"]
-    assert feed.feed.link == "http://testserver/news/topics/innovation/"
+    assert feed.feed.link == "http://testserver/en/news/topics/innovation/"
 
 
 def test_article_shows_its_topics_as_links(client, make_article, make_topic):
     article = make_article()
     article.topics.add(make_topic("Innovation"))
     text = client.get(article.get_absolute_url()).text
-    assert '<a href="/news/topics/innovation/">Innovation</a>' in text
+    assert '<a href="/en/news/topics/innovation/">Innovation</a>' in text
 
 
 @pytest.mark.usefixtures("uncached")

@@ -116,12 +116,12 @@ def test_the_kept_count_follows_a_save(client, make_article):
 @pytest.mark.parametrize(
     "path",
     [
-        "/news/2023/01/19/missing/",
-        "/news/2023/13/19/missing/",
-        "/news/2023/02/30/missing/",
-        "/news/1900/",
-        "/news/2023/01/",
-        "/news/2023/1/19/missing/",
+        "/en/news/2023/01/19/missing/",
+        "/en/news/2023/13/19/missing/",
+        "/en/news/2023/02/30/missing/",
+        "/en/news/1900/",
+        "/en/news/2023/01/",
+        "/en/news/2023/1/19/missing/",
         "/nowhere/",
     ],
 )
@@ -134,9 +134,9 @@ def test_article_at_wrong_date_is_404(client, make_article):
     article = make_article(
         slug="dated", pub_date=datetime.datetime(2024, 5, 5, 9, tzinfo=datetime.UTC)
     )
-    assert client.get("/news/2024/05/05/dated/").status_code == 200
-    assert client.get("/news/2024/05/06/dated/").status_code == 404
-    assert article.get_absolute_url() == "/news/2024/05/05/dated/"
+    assert client.get("/en/news/2024/05/05/dated/").status_code == 200
+    assert client.get("/en/news/2024/05/06/dated/").status_code == 404
+    assert article.get_absolute_url() == "/en/news/2024/05/05/dated/"
 
 
 def test_year_and_month_archives_list_only_their_period(client, make_article):

@@ -142,12 +142,12 @@ def test_changing_slug_or_date_of_published_article_redirects_old_address(
     data |= {"pub_date_0": "2024-05-06", "minor_edit": "on"}
     publisher_client.post(change_url(article), data)
     article.refresh_from_db()
-    assert article.get_absolute_url() == "/news/2024/05/06/new-slug/"
+    assert article.get_absolute_url() == "/en/news/2024/05/06/new-slug/"
     client.logout()
-    for old in (first_url, "/news/2024/05/05/new-slug/"):
+    for old in (first_url, "/en/news/2024/05/05/new-slug/"):
         response = client.get(old)
         assert response.status_code == 301
-        assert response["Location"] == "/news/2024/05/06/new-slug/"
+        assert response["Location"] == "/en/news/2024/05/06/new-slug/"
 
 
 def test_an_earlier_address_never_leads_to_an_embargoed_one(publisher_client, make_article, client):

@@ -21,7 +21,7 @@ from tools.instances import Instance, free_port, manage, production_environment
 COOLDOWN = 3
 # A log line that reports a failing cache (a worker's log has nothing else about the cache).
 WARNING = re.compile(r"\bcache\b.*\bfailed\b")
-PAGES = ("/", "/news/", "/contacts/")
+PAGES = ("/", "/en/news/", "/en/contacts/")
 # Uncached pages take about 50 ms here; a hung cache used to cost 0.3 s per call, 6 to 10 s a page.
 QUICK = 1.0
 
@@ -100,7 +100,7 @@ def test_pages_come_quickly_from_the_database_while_redis_hangs_or_refuses(site)
             status, body, seconds = timed_get(site.url + path)
             assert status == 200
             assert seconds < QUICK, f"{path} took {seconds:.2f} s"
-    assert "Contacts" in timed_get(site.url + "/contacts/")[1]
+    assert "Contacts" in timed_get(site.url + "/en/contacts/")[1]
 
 
 def test_healthz_answers_200_and_quickly_with_the_cache_reported_unavailable(site):

@@ -35,7 +35,7 @@ def test_an_article_is_rendered_once_for_every_address_it_is_asked_by(
     assert warm == 1  # the article alone: is it still public?
     for page in (first, second):
         assert f"<h1>{article.title}</h1>" in page
-        assert 'href="/news/topics/innovation/">Innovation</a>' in page
+        assert 'href="/en/news/topics/innovation/">Innovation</a>' in page
 
 
 def test_a_renamed_topic_shows_at_once_on_the_article(client, make_article, make_topic):
@@ -51,11 +51,11 @@ def test_a_renamed_topic_shows_at_once_on_the_article(client, make_article, make
 
 def test_an_edited_article_shows_at_once_in_lists_and_on_its_page(client, make_article):
     article = make_article(title="Old title")
-    for url in ("/", reverse("news:list"), article.get_absolute_url()):
+    for url in ("/en/", reverse("news:list"), article.get_absolute_url()):
         assert "Old title" in client.get(url).content.decode()
     article.title = "New title"
     article.save()
-    for url in ("/", reverse("news:list"), article.get_absolute_url()):
+    for url in ("/en/", reverse("news:list"), article.get_absolute_url()):
         page = client.get(url).content.decode()
         assert "New title" in page
         assert "Old title" not in page
@@ -63,11 +63,11 @@ def test_an_edited_article_shows_at_once_in_lists_and_on_its_page(client, make_a
 
 def test_a_changed_phone_shows_at_once_in_every_header(client, make_article, demo_contacts):
     make_article()
-    client.get("/")
+    client.get("/en/")
     phone = Phone.objects.filter(contact_point=demo_contacts).first()
     phone.number = "+375 17 000-00-00"
     phone.save()
-    for url in ("/", reverse("news:list")):
+    for url in ("/en/", reverse("news:list")):
         assert "tel:+375170000000" in client.get(url).content.decode()
 
 
@@ -77,7 +77,7 @@ def test_the_years_follow_an_article_that_goes_live_without_a_save(client, make_
     # The first article of this year, scheduled: no save happens when it goes live.
     go_live = now + datetime.timedelta(minutes=10)
     make_article(pub_date=go_live)
-    years_link = f'href="/news/{timezone.localtime(go_live).year}/"'
+    years_link = f'href="/en/news/{timezone.localtime(go_live).year}/"'
     assert years_link not in client.get(reverse("news:list")).content.decode()
     with time_machine.travel(go_live + datetime.timedelta(seconds=1), tick=False):
         assert years_link in client.get(reverse("news:list")).content.decode()
@@ -89,14 +89,14 @@ def test_each_language_has_its_own_copy(rf):
         "{% load cache i18n %}{% cache 60 'language' content_generation LANGUAGE_CODE %}"
         "{% get_current_language as language %}{{ language }}{% endcache %}"
     )
-    request = rf.get("/")
+    request = rf.get("/en/")
     with translation.override("en"):
         assert template.render({}, request) == "en"
     with translation.override("ru"):
         assert template.render({}, request) == "ru"
 
 
-@pytest.mark.parametrize("url,summaries", [("/", 5), ("/news/", 10), ("/news/?page=2", 5)])
+@pytest.mark.parametrize("url,summaries", [("/en/", 5), ("/en/news/", 10), ("/en/news/?page=2", 5)])
 def test_a_listing_reads_only_the_ids_once_its_summaries_are_kept(
     client, make_article, url, summaries
 ):
@@ -111,13 +111,13 @@ def test_a_listing_reads_only_the_ids_once_its_summaries_are_kept(
 @pytest.mark.parametrize(
     "url,after_a_change",
     [
-        ("/", 4),
-        ("/news/", 5),  # with the topics in use in its sidebar
-        ("/news/?page=2", 5),
-        ("/news/2023/", 4),
-        ("/news/2023/01/", 4),
-        ("/news/topics/innovation/", 4),
-        ("/news/topics/innovation/?page=2", 4),
+        ("/en/", 4),
+        ("/en/news/", 5),  # with the topics in use in its sidebar
+        ("/en/news/?page=2", 5),
+        ("/en/news/2023/", 4),
+        ("/en/news/2023/01/", 4),
+        ("/en/news/topics/innovation/", 4),
+        ("/en/news/topics/innovation/?page=2", 4),
     ],
 )
 def test_a_listing_after_a_change_reads_its_rows_once_then_only_ids(
