@@ -91,11 +91,13 @@ class Instance:
 
 
 class Browser:
-    """Just enough of a browser for the admin: cookies, CSRF token, form posts."""
+    """Just enough of a browser for the admin: cookies, CSRF token, form posts, and a language
+    (the admin speaks the staff member's)."""
 
-    def __init__(self):
+    def __init__(self, language="en"):
         self.cookies = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
+        self.opener.addheaders.append(("Accept-Language", language))
 
     def get(self, url):
         with self.opener.open(url, timeout=10) as response:
