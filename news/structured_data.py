@@ -14,6 +14,7 @@ def news_article(article, request):
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
+        "inLanguage": article.language,
         "description": article.lead,
         "datePublished": article.pub_date.isoformat(),
         "dateModified": article.last_public_update.isoformat(),

@@ -50,7 +50,8 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert "Sitemap: http://testserver/sitemap.xml" in response.text
-    assert "Disallow: /news/preview/" in response.text
+    for language in ("ru", "be", "en"):
+        assert f"Disallow: /{language}/news/preview/" in response.text
 
 
 @pytest.mark.parametrize(
@@ -96,6 +97,7 @@ def test_article_has_link_preview_tags_and_news_article_data(client, make_articl
     data = json.loads(payload)
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Export record"
+    assert data["inLanguage"] == "en"
     assert data["datePublished"] == "2023-01-19T10:00:00+00:00"
     assert data["author"] == {"@type": "Person", "name": "Press office"}
     assert data["publisher"]["@type"] == "GovernmentOrganization"

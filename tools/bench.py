@@ -87,16 +87,17 @@ def main():
     manage(environment, "collectstatic", "--no-input")
 
     server = Instance(environment, workers=2)
-    list_page = fetch(server.url + "/news/")
-    article = re.search(rb'href="(/news/\d{4}/\d\d/\d\d/[^"]+/)"', list_page).group(1).decode()
+    # The pages in the default language, which the generated articles are written in.
+    list_page = fetch(server.url + "/ru/news/")
+    article = re.search(rb'href="(/ru/news/\d{4}/\d\d/\d\d/[^"]+/)"', list_page).group(1).decode()
     pages = {
-        "home": ("/", None),
-        "news list, page 1": ("/news/", None),
-        "news list, page 50": ("/news/?page=50", None),
+        "home": ("/ru/", None),
+        "news list, page 1": ("/ru/news/", None),
+        "news list, page 50": ("/ru/news/?page=50", None),
         "article": (article, None),
-        "contacts": ("/contacts/", None),
-        "RSS feed": ("/news/feed/rss/", GZIP),
-        "Atom feed": ("/news/feed/atom/", GZIP),
+        "contacts": ("/ru/contacts/", None),
+        "RSS feed": ("/ru/news/feed/rss/", GZIP),
+        "Atom feed": ("/ru/news/feed/atom/", GZIP),
     }
     # The references: each page's bytes as a static file, pre-compressed as WhiteNoise serves them.
     (static_root / "bench").mkdir(parents=True)
