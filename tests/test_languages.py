@@ -232,3 +232,15 @@ def test_the_switcher_works_in_the_low_vision_version_too(client, two_languages)
     page = client.get(russian.get_absolute_url()).text
     assert "lv-size-large" in page
     assert switcher(page)["English"] == english.get_absolute_url()
+
+
+def test_staff_choose_the_admins_language_in_the_admin(admin_client):
+    page = admin_client.get("/admin/").text
+    assert '<html lang="en"' in page
+    assert 'action="/i18n/setlang/"' in page and '<option value="be" lang="be">Беларуская' in page
+    response = admin_client.post("/i18n/setlang/", {"language": "be", "next": "/admin/"})
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+    page = admin_client.get("/admin/").text
+    assert '<html lang="be"' in page and "Навіны" in page
+    # The public pages keep the language of their address.
+    assert '<html lang="ru"' in admin_client.get("/ru/news/").text
