@@ -230,9 +230,16 @@ class ArticleDetailView(ArticlePageMixin, PublishedArticleMixin, DateDetailView)
             if (moved := moved.first()) is None:
                 raise
             return HttpResponsePermanentRedirect(moved.get_absolute_url())
-        # An article has one address, in its own language: another language's leads there.
+        # An article has one address, in its own language. Asked for in another (an old address
+        # followed in that language, x-default), it leads to its version in that language if one
+        # is published, otherwise to itself.
         if self.object.language != get_language():
-            return HttpResponsePermanentRedirect(self.object.get_absolute_url())
+            version = (
+                Article.objects.published()
+                .filter(translation_key=self.object.translation_key, language=get_language())
+                .first()
+            )
+            return HttpResponsePermanentRedirect((version or self.object).get_absolute_url())
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def render_to_response(self, context, **response_kwargs):

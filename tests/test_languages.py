@@ -65,6 +65,18 @@ def test_an_article_asked_for_in_another_language_leads_to_its_own(client, make_
     assert (response.status_code, response["Location"]) == (301, article.get_absolute_url())
 
 
+def test_an_article_asked_for_in_a_language_it_is_published_in_leads_to_that_version(
+    client, two_languages
+):
+    english, russian = two_languages
+    old = russian.get_absolute_url().removeprefix("/ru")
+    response = client.get(old, headers={"Accept-Language": "en"}, follow=True)
+    assert response.redirect_chain[-1] == (english.get_absolute_url(), 301)
+    Article.objects.filter(pk=english.pk).update(status=Article.Status.DRAFT)
+    response = client.get("/en" + old, follow=True)
+    assert response.redirect_chain == [(russian.get_absolute_url(), 301)]
+
+
 def test_an_earlier_address_of_a_moved_article_still_leads_to_it(client, make_article):
     article = make_article(language="ru", slug="old-name")
     old = article.get_absolute_url()
