@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 
 from .models import Agency, ContactPoint
@@ -18,6 +19,7 @@ CITY = {"ru": "г. Минск", "be": "г. Мінск", "en": "Minsk"}
 STREET = {"ru": "пл. Свободы, 2", "be": "пл. Свабоды, 2", "en": "Svobody square, 2"}
 RECEPTION = {"ru": "Приёмная", "be": "Прыёмная", "en": "Reception"}
 HOTLINE = {"ru": "Горячая линия", "be": "Гарачая лінія", "en": "Hotline"}
+LABELS = {ContactPoint.Kind.RECEPTION: RECEPTION, ContactPoint.Kind.HOTLINE: HOTLINE}
 
 
 def texts(**fields):
@@ -35,6 +37,8 @@ def load():
     what it did, for `loaddemo`. What staff deleted must not come back with the next run."""
     agency = Agency.get_solo()
     if agency.street and agency.contact_points.exists():
+        if translate_english_seed_texts(agency):
+            return "translated into Russian and Belarusian"
         return "already present"
     if agency.street or agency.contact_points.exists():
         return "left alone: staff changed it"
@@ -55,3 +59,33 @@ def load():
     )
     hotline.phones.create(number=SEED_PHONE)
     return "created"
+
+
+def translate_english_seed_texts(agency):
+    """Give the seed's texts still written in English only (contacts loaded before the site had
+    languages, which the migration kept as English) their Russian and Belarusian; a text an
+    editor wrote, in any language, stays. Whether any was."""
+    records = [(agency, {"city": CITY, "street": STREET})] + [
+        (point, {"label": LABELS[point.kind]})
+        for point in agency.contact_points.all()
+        if point.kind in LABELS
+    ]
+    translated = False
+    for record, fields in records:
+        untranslated = {
+            name: by_lang
+            for name, by_lang in fields.items()
+            if only_english(record, name, by_lang["en"])
+        }
+        if untranslated:
+            for name, value in texts(**untranslated).items():
+                setattr(record, name, value)
+            record.save()
+            translated = True
+    return translated
+
+
+def only_english(record, name, english):
+    """Whether the record's text `name` is the seed's English one and nothing else."""
+    written = {getattr(record, f"{name}_{lang}") or "" for lang, _label in settings.LANGUAGES}
+    return written - {""} == {english}

@@ -47,9 +47,9 @@ def kept_until_next_change(name, compute, request=None):
     )
 
 
-def topics_in_use(request=None, language=None):
-    """Topics with published articles in `language`, by default the page's."""
-    language = language or get_language()
+def topics_in_use(request=None):
+    """Topics with published articles in the page's language."""
+    language = get_language()
     return kept_until_next_change(
         f"topics:{language}", lambda: list(Topic.objects.in_use(language)), request
     )

@@ -1,10 +1,12 @@
 """Which language versions a news page has, for the language switcher and hreflang
-(core.languages.PageLanguages): a page another language lacks leads to that language's news,
-which say the page was not translated."""
+(core.languages.PageLanguages), kept until the news change: a page another language lacks leads
+to that language's news, which say the page was not translated."""
 
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
+
+from .caching import kept_until_next_change
 
 
 def versions(existing):
@@ -20,20 +22,22 @@ def not_translated(code):
         return reverse("news:not-translated")
 
 
-def article_versions(article):
+def article_versions(article, request):
     """The article's published versions (itself whatever its state: a preview)."""
-    published = [version for version in article.translations() if version.is_published]
-    return versions(
-        {version.language: version.get_absolute_url() for version in [article, *published]}
-    )
+
+    def find():
+        published = [version for version in article.translations() if version.is_published]
+        return {version.language: version.get_absolute_url() for version in [article, *published]}
+
+    return versions(kept_until_next_change(f"versions:{article.pk}", find, request))
 
 
-def page_versions(request, exists):
-    """The page at its address in each language where `exists(language)`."""
-    return versions(
-        {
-            code: translate_url(request.path, code)
-            for code, _name in settings.LANGUAGES
-            if exists(code)
-        }
-    )
+def page_versions(request, articles):
+    """A topic's or a period's page, at its address in each language that `articles` (the
+    published articles it lists, in any language) are written in."""
+
+    def find():
+        languages = set(articles.values_list("language", flat=True).distinct())
+        return {code: translate_url(request.path, code) for code in languages}
+
+    return versions(kept_until_next_change(f"versions:{request.path}", find, request))

@@ -32,6 +32,7 @@ def translate(original, language, user):
         draft = Article(
             language=language,
             translation_key=original.translation_key,
+            source=original,
             status=Status.DRAFT,
             slug=free_slug(f"{original.slug}-{language}"),
             **{name: getattr(original, name) for name in READER_FIELDS if name != "image"},

@@ -95,12 +95,10 @@ class TopicArticleListView(ListingMixin, ListView):
         return super().get_queryset().filter(topics=self.topic)
 
     def get_context_data(self, **kwargs):
-        in_use = functools.partial(topics_in_use, self.request)
+        articles = Article.objects.published().filter(topics=self.topic)
         return super().get_context_data(
             topic=self.topic,
-            language_versions=functools.partial(
-                languages.page_versions, self.request, lambda code: self.topic in in_use(code)
-            ),
+            language_versions=functools.partial(languages.page_versions, self.request, articles),
             **kwargs,
         )
 
@@ -166,13 +164,9 @@ class PeriodArchiveMixin(ListingMixin):
 
     def get_context_data(self, **kwargs):
         period = {f"pub_date__{name}": value for name, value in self.period().items()}
-        published = Article.objects.published()
+        articles = Article.objects.published().filter(**period)
         return super().get_context_data(
-            language_versions=functools.partial(
-                languages.page_versions,
-                self.request,
-                lambda code: published.written_in(code).filter(**period).exists(),
-            ),
+            language_versions=functools.partial(languages.page_versions, self.request, articles),
             **kwargs,
         )
 
@@ -199,7 +193,9 @@ class ArticlePageMixin:
         structured_data = functools.partial(news_article, self.object, self.request)
         return super().get_context_data(
             structured_data=structured_data,
-            language_versions=functools.partial(languages.article_versions, self.object),
+            language_versions=functools.partial(
+                languages.article_versions, self.object, self.request
+            ),
             **kwargs,
         )
 

@@ -1,13 +1,21 @@
 """Language versions of an article, as Wagtail models them: each translation is an article of its
 own (its own slug, schedule, state, revisions and change notes), linked to the others by a shared
-key, so that each can be published when it is ready."""
+key, so that each can be published when it is ready.
+
+A translation also knows the version it was started from, its original: when that one changes
+significantly (a change note) after the translation last did, the translation is out of date. The
+link is its own field, not "the oldest version of the group": once the original is deleted, the
+translation simply has none, rather than being measured against another translation."""
 
 import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from .. import search
 
 ALREADY_TRANSLATED = _("This article already has a version in this language.")
 
@@ -32,6 +40,16 @@ class Translatable(models.Model):
         editable=False,
         help_text=_("Shared by an article and its translations."),
     )
+    source = models.ForeignKey(
+        "self",
+        verbose_name=_("original"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
+        help_text=_("The version this translation was started from."),
+    )
 
     class Meta:
         abstract = True
@@ -53,16 +71,31 @@ class Translatable(models.Model):
             raise ValidationError({"language": ALREADY_TRANSLATED}, code="translated")
 
     def translations(self):
-        """The other language versions, whatever their state, in the site's language order."""
-        versions = {
-            version.language: version
-            for version in type(self)
-            .objects.filter(translation_key=self.translation_key)
-            .exclude(pk=self.pk)
-        }
+        """The other language versions, whatever their state, in the site's language order
+        (without their search columns: the public pages ask, for the language switcher)."""
+        others = type(self).objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+        versions = {version.language: version for version in others.defer(*search.COLUMNS)}
         return [versions[code] for code, _name in settings.LANGUAGES if code in versions]
 
     def missing_languages(self):
         """The site's languages this article has no version in yet."""
         present = {self.language, *(version.language for version in self.translations())}
         return [(code, name) for code, name in settings.LANGUAGES if code not in present]
+
+    @cached_property
+    def original(self):
+        """The version this translation was started from, if it still exists (without its search
+        columns, which no page shows)."""
+        if self.source_id is None:
+            return None
+        return type(self).objects.defer(*search.COLUMNS).filter(pk=self.source_id).first()
+
+    @property
+    def is_out_of_date(self):
+        """Whether the original has changed significantly (a change note) since this translation
+        last did: since it was started from the original, published, or itself changed with a
+        note. Minor edits, having no note, mark nothing on either side."""
+        original = self.original
+        if original is None or original.revised_at is None:
+            return False
+        return original.revised_at > max(self.created, self.last_public_update)
