@@ -2,9 +2,11 @@
 
 An article is found by the text its readers read (READER_FIELDS), kept in two columns written with
 its row. On PostgreSQL: full-text search over a weighted vector (see WEIGHTS), kept in a
-GIN-indexed column, and the words it matched (any form of them: "innovative" for "innovation")
-marked by PostgreSQL's own headline function. Elsewhere: every word must begin a word of the
-case-folded text, titles first, and the words that begin with a search term are marked.
+GIN-indexed column and made with the text-search configuration of the article's language, as the
+query is with the page's; the words it matched (any form of them: "innovative" for "innovation",
+"навука" for "навукі") are marked by PostgreSQL's own headline function. Elsewhere: every word
+must begin a word of the case-folded text, titles first, and the words that begin with a search
+term are marked.
 Any query, however strange, is reduced to at most a dozen words before it reaches the database.
 """
 
@@ -13,17 +15,17 @@ import html
 import operator
 import re
 
-from django.conf import settings
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVector,
 )
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
 from django.db.models import Case, F, Func, IntegerField, Q, Value, When
 from django.db.models.functions import StrIndex
 from django.db.models.lookups import LessThan
+from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
@@ -31,8 +33,18 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 TITLE_END = "|"
 EXCERPT_LENGTH = 240
-# PostgreSQL has stemmers for English and Russian; Belarusian falls back to plain words.
-TEXT_SEARCH_CONFIGS = {"en": "english", "ru": "russian", "be": "simple"}
+# PostgreSQL's configuration for each language: its own stemmers for English and Russian, and for
+# Belarusian the one that migrate makes (install_belarusian). Other text is kept word for word.
+TEXT_SEARCH_CONFIGS = {"en": "english", "ru": "russian", "be": "belarusian"}
+# Debian's hunspell-be as PostgreSQL reads it, tsearch_data/be_by.dict and be_by.affix: the names
+# that Debian's pg_updatedicts gives the files (README, Search).
+HUNSPELL_FILES = "be_by"
+BELARUSIAN_DICTIONARY = "belarusian_hunspell"
+# The words that are not all ASCII, which `russian` gives to its stemmer (`\dF+ russian`). A
+# hyphenated one is found by its parts: the dictionary knows none whole, so it would be kept whole
+# in one form ("навукова-тэхнічнай"), which a query in another form could not match.
+WORD_TOKENS = "word, hword_part"
+HYPHENATED_WORD = "hword"
 # Where a match ranks on PostgreSQL: the title, the lead, the body, then the rest of what readers
 # see (the author, the photo's description, caption and credit).
 WEIGHTS = {"title": "A", "lead": "B", "body": "C"}
@@ -45,8 +57,10 @@ COLUMNS = ("search_text", "search_vector")
 MATCH_START, MATCH_END = "\x02", "\x03"
 
 
-def text_search_config():
-    return TEXT_SEARCH_CONFIGS.get(settings.LANGUAGE_CODE[:2], "simple")
+def text_search_config(language=None):
+    """The configuration of a language; `simple` for none (migrations 0004 and 0013 indexed
+    articles before they had one, and migrate indexed them again once they had)."""
+    return TEXT_SEARCH_CONFIGS.get(language, "simple")
 
 
 def fold(text):
@@ -75,9 +89,9 @@ def indexed_text(texts):
     return f"{spaced('title')} {TITLE_END}{rest} "
 
 
-def weighted_vector(texts):
+def weighted_vector(texts, language):
     """PostgreSQL's vector of an article's texts by field, each weighted by where it is."""
-    config = text_search_config()
+    config = text_search_config(language)
     vectors = (
         SearchVector(Value(text), weight=WEIGHTS.get(name, OTHER_WEIGHT), config=config)
         for name, text in texts.items()
@@ -85,11 +99,11 @@ def weighted_vector(texts):
     return functools.reduce(operator.add, vectors)
 
 
-def columns(texts):
-    """The search columns for an article's texts by field, to be written with its row. The vector
-    is made by the database in the same statement (a GeneratedField cannot be: SQLite has no
-    tsvector, and the site's language, which chooses the configuration, is a setting)."""
-    vector = weighted_vector(texts) if connection.vendor == "postgresql" else None
+def columns(texts, language=None):
+    """The search columns for an article's texts by field in its language, to be written with its
+    row. The vector is made by the database in the same statement (a GeneratedField cannot be:
+    SQLite has no tsvector, and the Belarusian configuration is made after the migrations)."""
+    vector = weighted_vector(texts, language) if connection.vendor == "postgresql" else None
     return {"search_text": indexed_text(texts), "search_vector": vector}
 
 
@@ -98,7 +112,7 @@ def search(queryset, query):
     if not terms:
         return queryset.none()
     if connection.vendor == "postgresql":
-        config = text_search_config()
+        config = text_search_config(translation.get_language())
         ts_query = SearchQuery(" ".join(terms), search_type="plain", config=config)
         marks = {"config": config, "start_sel": MATCH_START, "stop_sel": MATCH_END}
         return (
@@ -177,3 +191,63 @@ def excerpt(article, terms):
     start = max(0, match.start() - EXCERPT_LENGTH // 3)
     passage = body[start : start + EXCERPT_LENGTH]
     return highlight(("…" if start else "") + passage + "…", terms)
+
+
+def install_belarusian(using):
+    """Make PostgreSQL's Belarusian configuration: `russian`'s, with the Hunspell dictionary in
+    place of the Russian stemmer where PostgreSQL reads its files, else words as written (as are
+    the words the dictionary does not know). Safe to repeat, trying the files again each time.
+    Whether the configuration changed: the vectors made with it before then miss its queries."""
+    config = TEXT_SEARCH_CONFIGS["be"]
+    with connections[using].cursor() as cursor, transaction.atomic(using=using):
+        cursor.execute("SELECT EXISTS (SELECT FROM pg_ts_config WHERE cfgname = %s)", [config])
+        created = not cursor.fetchone()[0]
+        if created:
+            cursor.execute(f"CREATE TEXT SEARCH CONFIGURATION {config} (COPY = russian)")
+            cursor.execute(
+                f"ALTER TEXT SEARCH CONFIGURATION {config} DROP MAPPING FOR {HYPHENATED_WORD}"
+            )
+            map_words(cursor, "simple")
+        if stems_belarusian(using):
+            return created
+        try:
+            with transaction.atomic(using=using):  # PostgreSQL reads the files now
+                cursor.execute(f"DROP TEXT SEARCH DICTIONARY IF EXISTS {BELARUSIAN_DICTIONARY}")
+                cursor.execute(
+                    f"CREATE TEXT SEARCH DICTIONARY {BELARUSIAN_DICTIONARY} (TEMPLATE = ispell,"
+                    f" DictFile = {HUNSPELL_FILES}, AffFile = {HUNSPELL_FILES})"
+                )
+        except DatabaseError:  # it has no such files: words stay as written (news.W001 says so)
+            return created
+        map_words(cursor, f"{BELARUSIAN_DICTIONARY}, simple")
+        return True
+
+
+def map_words(cursor, dictionaries):
+    cursor.execute(
+        f"ALTER TEXT SEARCH CONFIGURATION {TEXT_SEARCH_CONFIGS['be']}"
+        f" ALTER MAPPING FOR {WORD_TOKENS} WITH {dictionaries}"
+    )
+
+
+def stems_belarusian(using=DEFAULT_DB_ALIAS):
+    """Whether PostgreSQL's Belarusian configuration finds any form of a word it knows."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT EXISTS (SELECT FROM pg_ts_config_map"
+            " JOIN pg_ts_config ON pg_ts_config.oid = mapcfg"
+            " JOIN pg_ts_dict ON pg_ts_dict.oid = mapdict"
+            " WHERE cfgname = %s AND dictname = %s)",
+            [TEXT_SEARCH_CONFIGS["be"], BELARUSIAN_DICTIONARY],
+        )
+        return cursor.fetchone()[0]
+
+
+def prepare_languages(using, **kwargs):
+    """After migrate (post_migrate): the Belarusian configuration, and every vector made again
+    when it changed, which happens once when it is made (vectors were made with the site's
+    language before) and once when PostgreSQL gets the dictionary."""
+    from .models import Article  # not at the top: the models use this module
+
+    if connections[using].vendor == "postgresql" and install_belarusian(using):
+        Article.objects.using(using).update_search_index()

@@ -46,9 +46,10 @@ class PublishedArticleMixin:
 class ArchiveMixin(PublishedArticleMixin):
     paginate_by = 10
     allow_empty = True
+    deferred = LIST_DEFERRED
 
     def get_queryset(self):
-        return super().get_queryset().defer(*LIST_DEFERRED)
+        return super().get_queryset().defer(*self.deferred)
 
 
 class SummariesMixin:
@@ -113,11 +114,11 @@ class TopicListView(ListView):
 
 class SearchView(ArchiveMixin, ListView):
     template_name = "news/search.html"
+    deferred = ()  # the excerpt may come from the body
 
     def get_queryset(self):
         self.query = self.request.GET.get("q", "")
         self.terms = search.words(self.query)
-        # The excerpt may come from the body, so it is not deferred here.
         return search.search(super().get_queryset(), self.query)
 
     def get_context_data(self, **kwargs):

@@ -199,8 +199,9 @@ class Article(PhotoDisplay, Translatable):
         return {name: getattr(self, name) for name in TYPED_TEXT}
 
     def index_for_search(self):
-        """Set the search columns from the text readers read (search.py); their names."""
-        return self._assign(search.columns(self._typed_text()))
+        """Set the search columns from the text readers read, in its language (search.py); their
+        names."""
+        return self._assign(search.columns(self._typed_text(), self.language))
 
     def _assign(self, values):
         for name, value in values.items():

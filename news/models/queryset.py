@@ -27,12 +27,12 @@ class ArticleQuerySet(models.QuerySet):
         ).defer(*search.COLUMNS)
 
     def update_search_index(self):
-        """Rebuild these articles' search columns: after a bulk load (which skips save()), or a
-        change of the site's language, whose text-search configuration makes the vector."""
-        articles = list(self.only("pk", *TYPED_TEXT))
+        """Rebuild these articles' search columns: after a bulk load (which skips save()), or once
+        their language's text-search configuration has changed (search.prepare_languages)."""
+        articles = list(self.only("pk", "language", *TYPED_TEXT))
         for article in articles:
             article.index_for_search()
-        self.model.objects.bulk_update(articles, search.COLUMNS, batch_size=500)
+        self.bulk_update(articles, search.COLUMNS, batch_size=500)
         return len(articles)
 
     def next_change(self):

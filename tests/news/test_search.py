@@ -225,15 +225,6 @@ def test_search_index_can_be_rebuilt(client, make_article):
 
 
 @on_postgresql
-def test_postgresql_vector_follows_the_site_language_once_rebuilt(client, make_article, settings):
-    make_article(title="Государственная программа")
-    settings.LANGUAGE_CODE = "ru"
-    assert results(client, "программы")[1] == []  # indexed with the English configuration
-    call_command("updatesearchindex", stdout=io.StringIO())
-    assert results(client, "программы")[1] == ["Государственная программа"]
-
-
-@on_postgresql
 def test_postgresql_search_column_has_a_gin_index():
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = 'news_article'")

@@ -5,8 +5,9 @@ from news.models import Article
 
 class Command(BaseCommand):
     help = (
-        "Rebuild the search columns of every article. Run it after changing DJANGO_LANGUAGE_CODE: "
-        "on PostgreSQL the search vector is made with that language's text-search configuration."
+        "Rebuild the search columns of every article: after loading articles in bulk, or after "
+        "changing a text-search configuration by hand (migrate rebuilds them itself when it "
+        "gives Belarusian its dictionary)."
     )
 
     def handle(self, **options):
