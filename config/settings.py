@@ -5,6 +5,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 from contacts.otp import totp_issuer
 
@@ -239,6 +241,15 @@ STORAGES = {
 # Upload limits, in megabytes.
 NEWS_MAX_IMAGE_MB = env.int("NEWS_MAX_IMAGE_MB", default=10)
 NEWS_MAX_ATTACHMENT_MB = env.int("NEWS_MAX_ATTACHMENT_MB", default=25)
+
+# The article body's editor marks a passage in another language (news/rich_text.py turns the mark
+# on and lets lang through only as a language tag); the editor imports its module by this address.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("news/editor/language.js")],
+        "extensions": {"Language": html_tags(["span"], {"span": ["lang"]})},
+    }
+]
 
 # Security headers, on every response. The site itself has no inline script or style, and the
 # admin's one inline import map is allowed by its hash (news/admin/csp.py).

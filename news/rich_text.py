@@ -5,7 +5,15 @@ characters."""
 import re
 
 import nh3
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.config import allowlist_from_extensions
+
+# A language tag (BCP 47, RFC 5646) in the shape a body may carry: a language, then subtags for
+# its script, region or variant; at most 35 characters, the length RFC 5646 (4.4.1) asks every
+# implementation to take. The editor checks what is typed by this rule, the sanitiser what is saved.
+LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*")
+LANGUAGE_TAG_MAX_LENGTH = 35
 
 BODY_EXTENSIONS = {
     "Bold": True,
@@ -25,16 +33,52 @@ BODY_EXTENSIONS = {
     "TableRow": True,
     "TableHeader": True,
     "TableCell": True,
+    # A passage in another language, <span lang="be">, for screen readers (WCAG 3.1.2): the mark
+    # is news/static/news/editor/language.js, loaded through DJANGO_PROSE_EDITOR_EXTENSIONS.
+    "Language": {
+        "languages": dict(settings.LANGUAGES),
+        "tagPattern": LANGUAGE_TAG.pattern,
+        "tagMaxLength": LANGUAGE_TAG_MAX_LENGTH,
+        "labels": {
+            "button": _("Language of a passage"),
+            "language": _("Language"),
+            "another": _("Another language"),
+            "tag": _("Language tag (BCP 47)"),
+            "tagHelp": _("such as pl, de or en-GB"),
+            "invalid": _(
+                "Give a language tag: two or three Latin letters, then parts after hyphens, "
+                "such as en-GB."
+            ),
+            "apply": _("Apply"),
+            "remove": _("Remove the language mark"),
+            "cancel": _("Cancel"),
+        },
+    },
 }
 # Whatever rel an editor typed (rel="opener" hands the site's tab to the page a link opens, for
 # reverse tabnabbing), every link leaves with this one: nh3 sets it when rel is not allowed.
 LINK_REL = "noopener noreferrer"
 
 
+def is_language_tag(value):
+    return len(value) <= LANGUAGE_TAG_MAX_LENGTH and LANGUAGE_TAG.fullmatch(value) is not None
+
+
+def _language_tags_only(tag, attribute, value):
+    """A lang that names no language goes, and the text it was on stays."""
+    if attribute == "lang" and not is_language_tag(value):
+        return None
+    return value
+
+
 def _cleaner():
     allowlist = allowlist_from_extensions(BODY_EXTENSIONS)
     allowlist["attributes"]["a"] = allowlist["attributes"]["a"] - {"rel"}
-    return nh3.Cleaner(**allowlist | {"link_rel": LINK_REL})
+    # Only what the extensions allow: by default nh3 also keeps lang and title on every tag.
+    allowlist["attributes"]["*"] = set()
+    return nh3.Cleaner(
+        **allowlist | {"link_rel": LINK_REL, "attribute_filter": _language_tags_only}
+    )
 
 
 _clean = _cleaner().clean
