@@ -16,6 +16,9 @@ max_requests = 0
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"
+# gunicorn's control socket (new in 24) has one path per user by default: a second instance on the
+# machine would take over the first one's. Nothing here uses it.
+control_socket_disable = True
 
 
 class JsonAccessLogger(Logger):

@@ -209,6 +209,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # an old address without a language leads to, and the language new articles are written in.
 LANGUAGE_CODE = env("DJANGO_LANGUAGE_CODE", default="ru")
 LANGUAGES = [("ru", _("Russian")), ("be", _("Belarusian")), ("en", _("English"))]
+if LANGUAGE_CODE not in dict(LANGUAGES):
+    # Another value would give addresses no page answers and articles no list shows.
+    raise ImproperlyConfigured(
+        f"DJANGO_LANGUAGE_CODE must be one of {', '.join(dict(LANGUAGES))}, not {LANGUAGE_CODE!r}."
+    )
 # Short texts of the records (the agency's name and address, the labels) are kept in every language
 # on the same row (django-modeltranslation). Russian is the one each record must have; a missing
 # translation is read in Russian, and English comes last only for texts written before the site

@@ -18,7 +18,9 @@ if settings.ADMIN_REQUIRE_2FA:
     # TOTP code at sign-in and admits only staff whose session was verified with one.
     admin.site.__class__ = TwoFactorAdminSite
 
+handler400 = "core.errors.bad_request"
 handler404 = "core.errors.page_not_found"
+handler500 = "core.errors.server_error"
 
 # Every page people read carries its language: /ru/…, /be/…, /en/…
 urlpatterns = i18n_patterns(

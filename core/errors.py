@@ -9,6 +9,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import defaults
 
@@ -51,6 +52,22 @@ def page_not_found(request, exception):
         return defaults.page_not_found(request, exception)
     except DATABASE_UNAVAILABLE as error:
         return database_unavailable(error)
+
+
+def in_the_requests_language(view):
+    """An error page in the language of its address (or the staff member's), also when the error
+    came before LocaleMiddleware chose it: a host the site does not serve, a failing middleware."""
+
+    @functools.wraps(view)
+    def in_language(request, *args, **kwargs):
+        with translation.override(translation.get_language_from_request(request, check_path=True)):
+            return view(request, *args, **kwargs)
+
+    return in_language
+
+
+bad_request = in_the_requests_language(defaults.bad_request)
+server_error = in_the_requests_language(defaults.server_error)
 
 
 @functools.cache

@@ -19,12 +19,21 @@ NATIVE_NAMES = {"ru": "Русский", "be": "Беларуская", "en": "Eng
 LOCALES = {"ru": "ru_RU", "be": "be_BY", "en": "en_GB"}
 
 
+class ReaderLanguageRedirect(HttpResponsePermanentRedirect):
+    """Permanent, but to the reader's language: kept by their browser for a day, by no shared
+    cache (one that ignored Vary would send every reader to one language)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        patch_cache_control(self, private=True, max_age=24 * 3600)
+
+
 class LocaleMiddleware(locale.LocaleMiddleware):
     """Django's, with the redirect from an address without a language made permanent: links in
     old e-mails, bookmarks and feed readers must keep working, and search engines move their
     index to the new address. It varies, as Django marks it, on Accept-Language and the cookie."""
 
-    response_redirect_class = HttpResponsePermanentRedirect
+    response_redirect_class = ReaderLanguageRedirect
 
 
 def choose_language(request):
@@ -93,7 +102,8 @@ class PageLanguages:
         address without a language, which leads each reader to theirs) when the default language
         is one of them; none for a page in a single language."""
         existing = {code: path for code, (path, exists) in self.versions.items() if exists}
-        if len(existing) < 2:
+        # Only a page that is one of the versions names them (not a withdrawn article's).
+        if len(existing) < 2 or self.current not in existing:
             return []
         links = [(code, self.request.build_absolute_uri(path)) for code, path in existing.items()]
         if default := existing.get(settings.LANGUAGE_CODE):

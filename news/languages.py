@@ -23,11 +23,11 @@ def not_translated(code):
 
 
 def article_versions(article, request):
-    """The article's published versions (itself whatever its state: a preview)."""
+    """The article's published versions, itself among them only if it is one."""
 
     def find():
-        published = [version for version in article.translations() if version.is_published]
-        return {version.language: version.get_absolute_url() for version in [article, *published]}
+        published = [v for v in [article, *article.translations()] if v.is_published]
+        return {version.language: version.get_absolute_url() for version in published}
 
     return versions(kept_until_next_change(f"versions:{article.pk}", find, request))
 

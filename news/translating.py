@@ -6,14 +6,18 @@ import posixpath
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import READER_FIELDS, Article, Status
 from .models.translations import ALREADY_TRANSLATED
 
 logger = logging.getLogger(__name__)
+ADDRESS_TAKEN = _(
+    "Another article took this translation's address at the same moment. Please try again."
+)
 
 
 def may_translate(user):
@@ -47,7 +51,12 @@ def translate(original, language, user):
         draft._change_reason = gettext("Translation started from “%(title)s”") % {
             "title": original.title
         }
-        draft.save()
+        try:
+            with transaction.atomic():
+                draft.save()
+        except IntegrityError as error:
+            # Another article took the address found free a moment ago: nothing is kept.
+            raise ValidationError(ADDRESS_TAKEN, code="address-taken") from error
         draft.topics.set(original.topics.all())
     return draft
 

@@ -226,18 +226,22 @@ class ArticleDetailView(ArticlePageMixin, PublishedArticleMixin, DateDetailView)
             moved = self.get_queryset().filter(aliases__path=without_language(request.path_info))
             if (moved := moved.first()) is None:
                 raise
-            return HttpResponsePermanentRedirect(moved.get_absolute_url())
-        # An article has one address, in its own language. Asked for in another (an old address
-        # followed in that language, x-default), it leads to its version in that language if one
-        # is published, otherwise to itself.
+            return self.redirect_to(moved)
         if self.object.language != get_language():
-            version = (
-                Article.objects.published()
-                .filter(translation_key=self.object.translation_key, language=get_language())
-                .first()
-            )
-            return HttpResponsePermanentRedirect((version or self.object).get_absolute_url())
+            return self.redirect_to(self.object)
         return self.render_to_response(self.get_context_data(object=self.object))
+
+    @staticmethod
+    def redirect_to(article):
+        """An article has one address, in its own language. Asked for at another (an old address
+        followed in a language, x-default), it leads to its version in the page's language if
+        one is published, otherwise to itself."""
+        version = (
+            Article.objects.published()
+            .filter(translation_key=article.translation_key, language=get_language())
+            .first()
+        )
+        return HttpResponsePermanentRedirect((version or article).get_absolute_url())
 
     def render_to_response(self, context, **response_kwargs):
         article = self.object

@@ -6,8 +6,10 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
+from django.template.loader import render_to_string
+from django.test import Client
 from django.urls import reverse, translate_url
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from news.models import Article, ArticleAlias
 
@@ -42,6 +44,7 @@ def test_every_old_address_leads_permanently_to_its_new_one(client, old, new):
     response = client.get(old, headers={"Accept-Language": "be"})
     assert (response.status_code, response["Location"]) == (301, new)
     assert "Accept-Language" in response["Vary"]
+    assert response["Cache-Control"] == "private, max-age=86400"
 
 
 def test_an_old_feed_address_without_a_language_leads_to_the_default_one(client):
@@ -256,3 +259,42 @@ def test_staff_choose_the_admins_language_in_the_admin(admin_client):
     assert '<html lang="be"' in page and "Навіны" in page
     # The public pages keep the language of their address.
     assert '<html lang="ru"' in admin_client.get("/ru/news/").text
+
+
+def test_an_earlier_address_leads_to_the_version_in_the_readers_language(client, two_languages):
+    english, russian = two_languages
+    old = english.get_absolute_url()
+    english.slug = "export-grows-fast"
+    english.save()
+    response = client.get("/ru" + old.removeprefix("/en"))
+    assert (response.status_code, response["Location"]) == (301, russian.get_absolute_url())
+
+
+def test_a_withdrawn_version_names_no_alternates(client, two_languages):
+    english, russian = two_languages
+    english.status, english.withdrawal_reason = Article.Status.WITHDRAWN, "An error."
+    english.save()
+    page = client.get(english.get_absolute_url())
+    assert page.status_code == 410
+    assert alternates(page.text) == {}
+    assert alternates(client.get(russian.get_absolute_url()).text) == {}
+
+
+@pytest.mark.parametrize("language,words", [("ru", "Временная неполадка"), ("be", "Часовая")])
+def test_the_error_page_is_in_the_language_it_is_shown_in(language, words):
+    with translation.override(language):
+        page = render_to_string("500.html")
+    assert f'<html lang="{language}">' in page and words in page
+
+
+def test_a_request_for_another_host_is_refused_in_the_pages_language(client):
+    response = client.get("/be/news/", headers={"Host": "evil.example"})
+    assert response.status_code == 400
+    assert '<html lang="be">' in response.text and "Няправільны запыт" in response.text
+
+
+def test_a_form_sent_without_its_token_is_refused_in_the_staffs_language(db):
+    staff = Client(enforce_csrf_checks=True, headers={"Accept-Language": "ru"})
+    response = staff.post("/admin/login/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    assert '<html lang="ru">' in response.text and "Срок действия этой формы истёк" in response.text

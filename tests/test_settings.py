@@ -29,6 +29,13 @@ def test_site_refuses_to_start_without_secret_key_when_debug_is_off(debug):
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
 
 
+@pytest.mark.parametrize("language", ["de", "", "RU", "en-us"])
+def test_site_refuses_to_start_with_a_default_language_it_does_not_have(language):
+    result = run_check(DJANGO_DEBUG="true", DJANGO_LANGUAGE_CODE=language)
+    assert result.returncode != 0
+    assert "DJANGO_LANGUAGE_CODE must be one of ru, be, en" in result.stderr
+
+
 def test_site_starts_with_secret_key_and_debug_off():
     result = run_check(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50)
     assert result.returncode == 0, result.stderr

@@ -11,7 +11,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -64,10 +64,15 @@ class Translatable(models.Model):
     def clean(self):
         # The constraint names the key, which no form shows, so forms would not check it.
         super().clean()
-        taken = type(self).objects.filter(
-            translation_key=self.translation_key, language=self.language
-        )
-        if taken.exclude(pk=self.pk).exists():
+        group = type(self).objects.filter(translation_key=self.translation_key)
+        if transaction.get_connection().in_atomic_block:
+            # Two saves in one group (the admin saves in a transaction) are checked in turn: the
+            # second waits for the first and sees its language, rather than failing on the
+            # constraint at the end.
+            group = group.select_for_update()
+        languages = dict(group.values_list("pk", "language"))
+        languages.pop(self.pk, None)
+        if self.language in languages.values():
             raise ValidationError({"language": ALREADY_TRANSLATED}, code="translated")
 
     def translations(self):
