@@ -203,21 +203,18 @@ AUTH_PASSWORD_VALIDATORS = [
     )
 ]
 
-# The agency's sites are offered in Russian, Belarusian and English; dates and
-# times use the formats in config/formats so that each language reads naturally.
-# The default language: where "/" leads a reader whose browser asks for none of the site's, what
-# an old address without a language leads to, and the language new articles are written in.
+# The site is in Russian, Belarusian and English (dates in each: config/formats). The default is
+# where "/" leads a browser that asks for none of them, where an old address without a language
+# leads, and the language new articles are written in; another would leave pages unanswered.
 LANGUAGE_CODE = env("DJANGO_LANGUAGE_CODE", default="ru")
 LANGUAGES = [("ru", _("Russian")), ("be", _("Belarusian")), ("en", _("English"))]
 if LANGUAGE_CODE not in dict(LANGUAGES):
-    # Another value would give addresses no page answers and articles no list shows.
     raise ImproperlyConfigured(
         f"DJANGO_LANGUAGE_CODE must be one of {', '.join(dict(LANGUAGES))}, not {LANGUAGE_CODE!r}."
     )
-# Short texts of the records (the agency's name and address, the labels) are kept in every language
-# on the same row (django-modeltranslation). Russian is the one each record must have; a missing
-# translation is read in Russian, and English comes last only for texts written before the site
-# had languages (the migration kept them as English), until an editor gives their Russian.
+# Short texts of records (the agency's name, labels, topics) in every language on the same row
+# (django-modeltranslation): a missing one is read in Russian, then in English (texts written
+# before the site had languages, which the migrations kept as English).
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ru"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ru", "en")
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -243,12 +240,10 @@ STORAGES = {
     },
 }
 
-# Upload limits, in megabytes.
 NEWS_MAX_IMAGE_MB = env.int("NEWS_MAX_IMAGE_MB", default=10)
-NEWS_MAX_ATTACHMENT_MB = env.int("NEWS_MAX_ATTACHMENT_MB", default=25)
+NEWS_MAX_ATTACHMENT_MB = env.int("NEWS_MAX_ATTACHMENT_MB", default=25)  # upload limits, in MB
 
-# The article body's editor marks a passage in another language (news/rich_text.py turns the mark
-# on and lets lang through only as a language tag); the editor imports its module by this address.
+# The body editor's mark for a passage in another language (news/rich_text.py), and its module.
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
         "js": [static_lazy("news/editor/language.js")],
