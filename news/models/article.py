@@ -138,11 +138,16 @@ class Article(PhotoDisplay, Translatable):
         ordering = ["-pub_date", "-id"]
         get_latest_by = "pub_date"
         # In the public order, with the expiry too: counting and paging the published articles
-        # reads the index alone.
+        # reads the index alone, in one language (the pages) or in all (the sitemap, the next
+        # go-live).
         indexes = [
             models.Index(
+                fields=["language", "status", "-pub_date", "-id", "expires_at"],
+                name="news_article_language_idx",
+            ),
+            models.Index(
                 fields=["status", "-pub_date", "-id", "expires_at"], name="news_article_listing_idx"
-            )
+            ),
         ]
         permissions = [
             ("publish_article", _("Can publish, schedule, unpublish and withdraw articles"))
