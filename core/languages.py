@@ -8,7 +8,7 @@ article's page in another language than its own to its own (news.views).
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.middleware import locale
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import cached_property
@@ -45,6 +45,12 @@ def choose_language(request):
     return response
 
 
+def in_language(path, language):
+    """The same address in another language: "/ru/news/" → "/be/news/". The site's paths are the
+    same in every language but for their prefix (none is translated), so none is resolved."""
+    return f"/{language}{without_language(path)}"
+
+
 def without_language(path):
     """An address of the site without its language prefix: "/en/news/" → "/news/"."""
     language = translation.get_language_from_path(path)
@@ -73,8 +79,7 @@ class PageLanguages:
         if self.request.resolver_match is None:  # an error page: each language's home page
             return {code: (self._home(code), False) for code, _name in settings.LANGUAGES}
         return {
-            code: (translate_url(self.request.path, code), True)
-            for code, _name in settings.LANGUAGES
+            code: (in_language(self.request.path, code), True) for code, _name in settings.LANGUAGES
         }
 
     @staticmethod

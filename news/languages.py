@@ -3,8 +3,10 @@
 to that language's news, which say the page was not translated."""
 
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils import translation
+
+from core.languages import in_language
 
 from .caching import kept_until_next_change
 
@@ -38,6 +40,6 @@ def page_versions(request, articles):
 
     def find():
         languages = set(articles.values_list("language", flat=True).distinct())
-        return {code: translate_url(request.path, code) for code in languages}
+        return {code: in_language(request.path, code) for code in languages}
 
     return versions(kept_until_next_change(f"versions:{request.path}", find, request))
