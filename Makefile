@@ -61,4 +61,4 @@ compiled-messages: $(VENV)/.installed
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles var db.sqlite3
+	rm -rf $(VENV) node_modules staticfiles var media db.sqlite3

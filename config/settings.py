@@ -123,10 +123,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "connect_timeout", env.int("DJANGO_DB_CONNECT_TIMEOUT", default=5)
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Two admin saves at once: with SQLite's default (deferred) transactions the second fails at
-    # once with "database is locked". Taking the write lock when the transaction begins makes it
-    # wait its turn (up to `timeout` seconds), then meet the edit-conflict check like anywhere else.
-    # WAL lets readers go on while someone writes.
+    # Two admin saves at once: the second waits for the write lock (up to `timeout` seconds)
+    # rather than failing with "database is locked"; WAL lets readers go on meanwhile.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": env.int("DJANGO_SQLITE_TIMEOUT", default=20),
@@ -194,13 +192,8 @@ PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=True)
 PAGE_CACHE_VARIANTS = ["core.low_vision.page_variant"]
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": f"django.contrib.auth.password_validation.{name}"}
-    for name in (
-        "UserAttributeSimilarityValidator",
-        "MinimumLengthValidator",
-        "CommonPasswordValidator",
-        "NumericPasswordValidator",
-    )
+    {"NAME": f"django.contrib.auth.password_validation.{name}Validator"}
+    for name in ("UserAttributeSimilarity", "MinimumLength", "CommonPassword", "NumericPassword")
 ]
 
 # The site is in Russian, Belarusian and English (dates in each: config/formats). The default is
@@ -288,6 +281,13 @@ SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 315
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+# Mail (the review's notices): the console with debug on, else SMTP; a hung server costs a save
+# EMAIL_TIMEOUT seconds at most. The pattern django-environ documents.
+_mail = "consolemail://" if DEBUG else "smtp://localhost:25"
+vars().update(env.email_url("DJANGO_EMAIL_URL", default=_mail))
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=10)
 
 PHONENUMBER_DEFAULT_REGION = "BY"
 PHONENUMBER_DEFAULT_FORMAT = "E164"

@@ -6,17 +6,16 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from contacts import sitemaps as contacts_sitemaps
-from core.admin_site import TwoFactorAdminSite
+from core.admin_site import AgencyAdminSite, TwoFactorAdminSite
 from core.health import healthz
 from core.languages import choose_language
 from core.low_vision import set_low_vision
 from news import sitemaps as news_sitemaps
 from news import views as news_views
 
-if settings.ADMIN_REQUIRE_2FA:
-    # django-otp's documented switch (with its login form adjusted): the admin then asks for a
-    # TOTP code at sign-in and admits only staff whose session was verified with one.
-    admin.site.__class__ = TwoFactorAdminSite
+# django-otp's documented switch (with its login form adjusted): the admin then asks for a TOTP
+# code at sign-in and admits only staff whose session was verified with one.
+admin.site.__class__ = TwoFactorAdminSite if settings.ADMIN_REQUIRE_2FA else AgencyAdminSite
 
 handler400 = "core.errors.bad_request"
 handler404 = "core.errors.page_not_found"

@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from solo.admin import SingletonModelAdmin
@@ -114,9 +115,19 @@ class AgencyAdmin(SingletonModelAdmin, TranslationAdmin):
     inlines = [ContactPointInline]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "email"]}),
+        (_("Emblem"), {"fields": ["emblem", "emblem_preview"]}),
         (_("Postal address"), {"fields": ["postcode", "city", "street"]}),
         (_("Map"), {"fields": ["latitude", "longitude"]}),
     ]
+
+    readonly_fields = ["emblem_preview"]
+
+    @admin.display(description=_("emblem as shown"))
+    def emblem_preview(self, obj):
+        if not obj.emblem:
+            return _("No emblem: the header shows the name alone.")
+        # About the header's size: what readers will see, not a file name.
+        return format_html('<img src="{}" alt="" height="64">', obj.emblem.url)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -124,6 +135,9 @@ class AgencyAdmin(SingletonModelAdmin, TranslationAdmin):
             # The admin's wide input: the full name is read at a glance, not scrolled through.
             # translation.py's fields copy this widget from the original field.
             field.widget.attrs["class"] = "vLargeTextField"
+        elif db_field.name == "emblem":
+            # The file chooser offers what the model accepts (validate_emblem still checks).
+            field.widget.attrs["accept"] = "image/png,image/webp"
         return field
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):

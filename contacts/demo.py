@@ -1,4 +1,5 @@
-"""The agency's contacts exactly as the seed page gives them."""
+"""The agency's contacts as the seed page gives them, with the agency's e-mail address and its
+press office, which the seed does not name."""
 
 import datetime
 
@@ -20,6 +21,11 @@ STREET = {"ru": "пл. Свободы, 2", "be": "пл. Свабоды, 2", "en"
 RECEPTION = {"ru": "Приёмная", "be": "Прыёмная", "en": "Reception"}
 HOTLINE = {"ru": "Горячая линия", "be": "Гарачая лінія", "en": "Hotline"}
 LABELS = {ContactPoint.Kind.RECEPTION: RECEPTION, ContactPoint.Kind.HOTLINE: HOTLINE}
+AGENCY_EMAIL = "gknt@gknt.gov.by"
+PRESS_OFFICE = {"ru": "Пресс-служба", "be": "Прэс-служба", "en": "Press office"}
+PRESS_EMAIL = "press@gknt.gov.by"
+# Journalists call after the morning's releases and until the evening's news.
+PRESS_HOURS = [(datetime.time(9), datetime.time(13)), (datetime.time(14), datetime.time(18))]
 
 
 def texts(**fields):
@@ -37,11 +43,24 @@ def load():
     what it did, for `loaddemo`. What staff deleted must not come back with the next run."""
     agency = Agency.get_solo()
     if agency.street and agency.contact_points.exists():
+        done = []
         if translate_english_seed_texts(agency):
-            return "translated into Russian and Belarusian"
-        return "already present"
+            done.append("translated into Russian and Belarusian")
+        if as_the_seed_alone(agency):
+            add_press_office(agency)
+            done.append("press office and e-mail address added")
+        return "; ".join(done) or "already present"
     if agency.street or agency.contact_points.exists():
         return "left alone: staff changed it"
+    add_press_office(load_seed())
+    return "created"
+
+
+@transaction.atomic
+def load_seed():
+    """The contacts exactly as the seed page gives them, into an agency with none yet (the
+    tests' starting point, `demo_contacts`)."""
+    agency = Agency.get_solo()
     # The names are the model's defaults: they are the seed's, and their official translations.
     agency.postcode = "222357"
     for name, value in texts(city=CITY, street=STREET).items():
@@ -51,14 +70,35 @@ def load():
         kind=ContactPoint.Kind.RECEPTION, position=1, **texts(label=RECEPTION)
     )
     reception.phones.create(number=SEED_PHONE)
-    for weekday in WEEKDAYS:
-        for opens, closes in RECEPTION_HOURS:
-            reception.weekly_hours.create(weekday=weekday, opens=opens, closes=closes)
+    add_hours(reception, RECEPTION_HOURS)
     hotline = agency.contact_points.create(
         kind=ContactPoint.Kind.HOTLINE, position=2, **texts(label=HOTLINE)
     )
     hotline.phones.create(number=SEED_PHONE)
-    return "created"
+    return agency
+
+
+def add_hours(point, intervals):
+    for weekday in WEEKDAYS:
+        for opens, closes in intervals:
+            point.weekly_hours.create(weekday=weekday, opens=opens, closes=closes)
+
+
+def as_the_seed_alone(agency):
+    """Whether the contacts are still what the demo loaded before it had a press office: no
+    e-mail address, the reception and the hotline and nothing else. Once the press office has
+    been loaded the agency has its address, so a press office staff deleted stays deleted."""
+    kinds = sorted(agency.contact_points.values_list("kind", flat=True))
+    return not agency.email and kinds == [ContactPoint.Kind.HOTLINE, ContactPoint.Kind.RECEPTION]
+
+
+def add_press_office(agency):
+    agency.email = AGENCY_EMAIL
+    agency.save(update_fields=["email"])
+    press = agency.contact_points.create(
+        kind=ContactPoint.Kind.PRESS, position=3, email=PRESS_EMAIL, **texts(label=PRESS_OFFICE)
+    )
+    add_hours(press, PRESS_HOURS)
 
 
 def translate_english_seed_texts(agency):

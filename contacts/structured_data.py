@@ -71,6 +71,9 @@ def organization(directory, request):
             entry["hoursAvailable"] = hours
     if agency.email:
         data["email"] = agency.email
+    if agency.emblem:
+        # schema.org's Organization.logo: search engines may show it beside the agency's name.
+        data["logo"] = request.build_absolute_uri(agency.emblem.url)
     if agency.has_coordinates:
         data["geo"] = {
             "@type": "GeoCoordinates",

@@ -1,5 +1,7 @@
-"""The admin's sign-in with a second factor (django-otp), in one submission for most staff."""
+"""The admin site: without the side navigation, and with a second factor at sign-in (django-otp),
+in one submission for most staff."""
 
+from django.contrib.admin import AdminSite
 from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
@@ -16,5 +18,10 @@ class TwoFactorLoginForm(OTPAdminAuthenticationForm):
         super().clean_otp(user)
 
 
-class TwoFactorAdminSite(OTPAdminSite):
+class AgencyAdminSite(AdminSite):
+    # The breadcrumbs lead back; the lists need the width (the articles' fits 1280 px).
+    enable_nav_sidebar = False
+
+
+class TwoFactorAdminSite(AgencyAdminSite, OTPAdminSite):
     login_form = TwoFactorLoginForm

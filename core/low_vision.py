@@ -12,6 +12,11 @@ from django.views.decorators.cache import never_cache
 
 COOKIE = "low_vision"
 COOKIE_MAX_AGE = 365 * 24 * 3600
+# The settings, inside the panel's <details>, which is closed on every page but the one a choice
+# leads back to: browsers open a closed <details> around the target of the address's fragment
+# (HTML's "ancestor revealing algorithm"), so that a reader can go on choosing, and without a
+# variant of the page for the page cache to keep. Elsewhere the page comes first.
+SETTINGS_ANCHOR = "lv-settings"
 
 # Each setting: its choices, in order, with the label readers see.
 CHOICES = {
@@ -83,6 +88,8 @@ class LowVisionPanel:
             f"{reverse('low-vision')}?{urlencode(query | {'next': self.request.get_full_path()})}"
         )
 
+    settings_anchor = SETTINGS_ANCHOR
+
     @property
     def toggle_url(self):
         return self.link(enabled="off" if self.preferences.enabled else "on")
@@ -111,16 +118,17 @@ def set_low_vision(request):
     target = request.GET.get("next", "/")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = "/"
-    response = HttpResponseRedirect(target)
-    if preferences.enabled:
-        response.set_cookie(
-            COOKIE,
-            preferences.to_cookie(),
-            max_age=COOKIE_MAX_AGE,
-            samesite="Lax",
-            secure=request.is_secure(),
-            httponly=True,
-        )
-    else:
+    if not preferences.enabled:
+        response = HttpResponseRedirect(target)
         response.delete_cookie(COOKIE, samesite="Lax")
+        return response
+    response = HttpResponseRedirect(f"{target}#{SETTINGS_ANCHOR}")
+    response.set_cookie(
+        COOKIE,
+        preferences.to_cookie(),
+        max_age=COOKIE_MAX_AGE,
+        samesite="Lax",
+        secure=request.is_secure(),
+        httponly=True,
+    )
     return response

@@ -19,7 +19,7 @@ class NewsConfig(AppConfig):
         from .search import prepare_languages
 
         # Anything a public page or feed shows: a change drops the cached copies everywhere.
-        for model in ("Article", "Topic", "Attachment", "ChangeNote"):
+        for model in ("Article", "Topic", "Attachment", "ChangeNote", "ArticlePhoto"):
             sender = self.get_model(model)
             post_save.connect(
                 invalidate_news, sender=sender, dispatch_uid=f"invalidate-news-{model}"
@@ -29,9 +29,12 @@ class NewsConfig(AppConfig):
             )
         topics = self.get_model("Article").topics.through
         m2m_changed.connect(invalidate_news, sender=topics, dispatch_uid="invalidate-news-topics")
-        cleanup_post_delete.connect(
-            delete_renditions, sender=self.get_model("Article"), dispatch_uid="delete-renditions"
-        )
+        for model in ("Article", "ArticlePhoto"):
+            cleanup_post_delete.connect(
+                delete_renditions,
+                sender=self.get_model(model),
+                dispatch_uid=f"delete-renditions-{model}",
+            )
         # Each release runs migrate: what the previous code rendered (naming static files that may
         # be gone) or kept (objects of models that may have changed) is dropped with it.
         post_migrate.connect(

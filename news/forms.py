@@ -5,8 +5,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from . import uploads, workflow
+from core import uploads
+
+from . import workflow
 from .models import READER_FIELDS, Article, State
+from .widgets import BodyEditorWidget, ThumbnailImageWidget
 
 # Django's admin cannot show an error raised while saving: the form is shown again by a second
 # pass of its view, during which this holds the reason (see ArticleAdmin.changeform_view).
@@ -53,18 +56,23 @@ class ChangeNoteForm(forms.Form):
 class ArticleAdminForm(ChangeNoteForm, forms.ModelForm):
     # The version the editor started from (the model's own field is not editable).
     based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The step the form's buttons send (news/workflow.py); none: the first the article offers.
+    action = forms.ChoiceField(choices=workflow.Action.choices, required=False)
+    # Who is editing, set by the admin for each request (ArticleAdmin.get_form).
+    user = None
 
     class Meta:
         model = Article
         # The admin's fieldsets choose the fields (and which of them each role may edit).
         fields = "__all__"  # noqa: DJ007
+        widgets = {"body": BodyEditorWidget, "image": ThumbnailImageWidget}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["based_on_version"].initial = self.instance.version
         # Read now: the form's values are applied to the instance during validation.
         self.was_live = self.instance.state == State.LIVE
-        self.withdrawable = workflow.can_be_withdrawn(self.instance)
+        self.actions = workflow.actions(self.user, self.instance)
 
     def clean_image(self):
         image = self.cleaned_data.get("image")
@@ -76,12 +84,6 @@ class ArticleAdminForm(ChangeNoteForm, forms.ModelForm):
                 code="missing_file",
             )
         return image
-
-    def clean_status(self):
-        status = self.cleaned_data.get("status")
-        if status == Article.Status.WITHDRAWN and not self.withdrawable:
-            raise ValidationError(workflow.UNSEEN_WITHDRAWAL, code="withdraw_unseen")
-        return status
 
     def clean(self):
         cleaned_data = super().clean()
@@ -106,6 +108,29 @@ class ArticleAdminForm(ChangeNoteForm, forms.ModelForm):
                 ),
             )
         return cleaned_data
+
+    def chosen_action(self):
+        return self.cleaned_data.get("action") or next(iter(self.actions), None)
+
+    def _post_clean(self):
+        """The chosen step, applied to the article with the form's values: what it refuses is
+        an error of the form, so that nothing is saved."""
+        super()._post_clean()
+        action = self.chosen_action()
+        if action not in self.actions:
+            self.add_error(
+                None,
+                ValidationError(
+                    _("This step is not open to you for this article now: reload the page."),
+                    code="action",
+                ),
+            )
+            return
+        try:
+            workflow.apply(action, self.instance)
+        except ValidationError as error:
+            for field, messages in error.update_error_dict({}).items():
+                self.add_error(field if field in self.fields else None, messages)
 
     def _refuse_stale_version(self, version):
         if self.instance._state.adding:
@@ -141,6 +166,11 @@ class AttachmentFormSet(forms.BaseInlineFormSet):
     """A live article's documents are part of what readers were told: adding, replacing or
     removing one needs a change note (or a minor edit), as a change to its text does."""
 
+    untold_change = _(
+        "This article is live: describe the change to its documents in the change note, "
+        "or mark it as a minor edit."
+    )
+
     def clean(self):
         super().clean()
         if not self.has_changed() or not self._article_is_live():
@@ -148,13 +178,7 @@ class AttachmentFormSet(forms.BaseInlineFormSet):
         # The note is the article form's, sent with these documents.
         note = ChangeNoteForm(self.data)
         if note.is_valid() and note.lacks_change_note():
-            raise ValidationError(
-                _(
-                    "This article is live: describe the change to its documents in the change "
-                    "note, or mark it as a minor edit."
-                ),
-                code="change_note",
-            )
+            raise ValidationError(self.untold_change, code="change_note")
 
     def _article_is_live(self):
         # As stored: the article's form has applied its own values to the instance by now.

@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import models
 from PIL import Image, ImageOps
 
-from . import uploads
+from core import uploads
 
 WIDTHS = (480, 960, 1600)
 

@@ -7,6 +7,9 @@ query is with the page's; the words it matched (any form of them: "innovative" f
 "навука" for "навукі") are marked by PostgreSQL's own headline function. Elsewhere: every word
 must begin a word of the case-folded text, titles first, and the words that begin with a search
 term are marked.
+Either way the excerpt from the body is cut here, at spaces (passage()): PostgreSQL's fragments
+(MaxWords, MinWords, ShortWord) end where its parser's tokens do, which are not always words: a
+fragment may begin "s plan" (of "Sergei's plan"), "5%" (of "37,5%"), "tech" (of "high-tech").
 Any query, however strange, is reduced to at most a dozen words before it reaches the database.
 """
 
@@ -32,7 +35,9 @@ from django.utils.safestring import mark_safe
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 TITLE_END = "|"
+# An excerpt from the body: about this many characters, the first match after about a third.
 EXCERPT_LENGTH = 240
+LEAD_IN = EXCERPT_LENGTH // 3
 # PostgreSQL's configuration for each language: its own stemmers for English and Russian, and for
 # Belarusian the one that migrate makes (install_belarusian). Other text is kept word for word.
 TEXT_SEARCH_CONFIGS = {"en": "english", "ru": "russian", "be": "belarusian"}
@@ -121,6 +126,7 @@ def search(queryset, query):
             .annotate(
                 rank=SearchRank(F("search_vector"), ts_query),
                 lead_headline=SearchHeadline("lead", ts_query, highlight_all=True, **marks),
+                # The whole text with its matches marked; passage() cuts it.
                 body_headline=SearchHeadline(
                     Func(
                         F("body"),
@@ -130,8 +136,7 @@ def search(queryset, query):
                         function="regexp_replace",
                     ),
                     ts_query,
-                    max_words=40,
-                    min_words=25,
+                    highlight_all=True,
                     **marks,
                 ),
             )
@@ -174,23 +179,38 @@ def marked(headline):
     )
 
 
+def spaced(text):
+    """Text with each run of white space made one space, as passage() reads it."""
+    return " ".join(text.split())
+
+
+def passage(text, position):
+    """The words of a spaced text around a position: whole words, about EXCERPT_LENGTH
+    characters, with an ellipsis where text was left out."""
+    start = text.rfind(" ", 0, max(position - LEAD_IN, 0)) + 1  # the start of a word
+    end = len(text)
+    if start + EXCERPT_LENGTH < end:  # up to the last space in reach
+        end = text.rfind(" ", position, start + EXCERPT_LENGTH + 1)
+        if end == -1:  # the match is one word longer than that: up to its end
+            end = f"{text} ".find(" ", position)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
 def excerpt(article, terms):
     """The lead if it has a match, else the passage of the body around one, else the lead."""
     if hasattr(article, "lead_headline"):
         if MATCH_START in article.lead_headline:
             return marked(article.lead_headline)
-        if MATCH_START in article.body_headline:
-            passage = " ".join(html.unescape(article.body_headline).split())
-            return marked(f"…{passage}…")
-        return article.lead
+        body = spaced(html.unescape(article.body_headline))
+        if (position := body.find(MATCH_START)) == -1:
+            return article.lead
+        return marked(passage(body, position))
     if word_starts(terms).search(article.lead):
         return highlight(article.lead, terms)
-    body = plain_text(article.body)
+    body = spaced(plain_text(article.body))
     if (match := word_starts(terms).search(body)) is None:
         return article.lead
-    start = max(0, match.start() - EXCERPT_LENGTH // 3)
-    passage = body[start : start + EXCERPT_LENGTH]
-    return highlight(("…" if start else "") + passage + "…", terms)
+    return highlight(passage(body, match.start()), terms)
 
 
 def install_belarusian(using):

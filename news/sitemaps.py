@@ -67,7 +67,7 @@ class PageSitemap(LanguageSitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["home", "news:list", "news:topics"]
+        return ["home", "news:list", "news:topics", "news:subscribe"]
 
     def location(self, name):
         return reverse(name)

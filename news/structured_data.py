@@ -1,5 +1,7 @@
 """schema.org NewsArticle for search engines and link previews."""
 
+from django.db.models import prefetch_related_objects
+
 from contacts.directory import agency
 
 
@@ -23,6 +25,9 @@ def news_article(article, request):
         "author": {"@type": "Person", "name": article.author} if article.author else publisher,
         "publisher": publisher,
     }
-    if article.image:
-        data["image"] = request.build_absolute_uri(article.image.url)
+    # The gallery is read once for the page: the template's gallery reuses what is fetched here.
+    prefetch_related_objects([article], "photos")
+    images = [article.image, *(photo.image for photo in article.photos.all())]
+    if urls := [request.build_absolute_uri(image.url) for image in images if image]:
+        data["image"] = urls
     return data

@@ -11,7 +11,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import READER_FIELDS, Article, Status
+from core import uploads
+
+from .models import READER_FIELDS, Article, ArticlePhoto, Status
 from .models.translations import ALREADY_TRANSLATED
 
 logger = logging.getLogger(__name__)
@@ -28,7 +30,8 @@ def translate(original, language, user):
     """The new draft, in `language`; refused for a language the article already exists in."""
     if not may_translate(user):
         raise PermissionDenied
-    with transaction.atomic():
+    # The draft's rows and the copies of its photos are kept together or not at all.
+    with uploads.all_or_nothing(), transaction.atomic():
         # Two translators at once: the second waits here, then finds the first one's draft.
         list(Article.objects.select_for_update().filter(translation_key=original.translation_key))
         if language not in dict(original.missing_languages()):
@@ -41,10 +44,8 @@ def translate(original, language, user):
             slug=free_slug(f"{original.slug}-{language}"),
             **{name: getattr(original, name) for name in READER_FIELDS if name != "image"},
         )
-        if photo := read_photo(original):
-            # A copy of its own, published (and named) as an upload would be: replacing or
-            # deleting either photo must not remove the other's.
-            draft.image = ContentFile(photo, name=posixpath.basename(original.image.name))
+        if photo := copy_of(original.image):
+            draft.image = photo
         else:
             draft.image_alt = ""
         draft._history_user = user
@@ -58,19 +59,32 @@ def translate(original, language, user):
             # Another article took the address found free a moment ago: nothing is kept.
             raise ValidationError(ADDRESS_TAKEN, code="address-taken") from error
         draft.topics.set(original.topics.all())
+        copy_gallery(original, draft)
     return draft
 
 
-def read_photo(article):
-    """The original's photo, or None when it has none or its file cannot be read (then the
-    translator adds one)."""
-    if not article.image:
+def copy_gallery(original, draft):
+    """The original's gallery, each photo with its texts for the translator to rewrite."""
+    for photo in original.photos.all():
+        if image := copy_of(photo.image):
+            ArticlePhoto.objects.create(
+                article=draft,
+                image=image,
+                **{name: getattr(photo, name) for name in ("alt", "caption", "credit", "position")},
+            )
+
+
+def copy_of(photo):
+    """A copy of its own of a photo, published (and named) as an upload would be: replacing or
+    deleting either must not remove the other's. None when there is no photo or its file cannot
+    be read (then the translator adds one)."""
+    if not photo:
         return None
     try:
-        with article.image.storage.open(article.image.name, "rb") as photo:
-            return photo.read()
+        with photo.storage.open(photo.name, "rb") as file:
+            return ContentFile(file.read(), name=posixpath.basename(photo.name))
     except OSError:
-        logger.warning("photo of article %s unreadable; translation started without it", article.pk)
+        logger.warning("photo %s unreadable; translation started without it", photo.name)
         return None
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
         cache_public(views.ArticleArchiveView.as_view(extra_context={"not_translated": True})),
         name="not-translated",
     ),
+    path("subscribe/", cache_public(views.SubscribeView.as_view()), name="subscribe"),
     path("feed/rss/", cache_public(feeds.LatestArticlesFeed()), name="feed-rss"),
     path("feed/atom/", cache_public(feeds.LatestArticlesAtomFeed()), name="feed-atom"),
     path("<yyyy:year>/", cache_public(views.ArticleYearArchiveView.as_view()), name="archive-year"),

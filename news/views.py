@@ -3,9 +3,10 @@ import functools
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.dates import (
     ArchiveIndexView,
     DateDetailView,
@@ -130,13 +131,32 @@ class SearchView(ArchiveMixin, ListView):
 
 
 class HomePageView(SummariesMixin, PublishedArticleMixin, ListView):
+    """The latest release as the lead story, the five before it, the topics, ways to follow."""
+
     template_name = "home.html"
 
     def get_queryset(self):
-        return super().get_queryset()[:5]
+        return super().get_queryset()[:6]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Read once (the lead is the first), and only when the fragment that shows them renders.
+        context["summaries"] = SimpleLazyObject(functools.partial(list, context["summaries"]))
+        context["topics"] = topics_in_use(self.request)
+        return context
 
 
 home = cache_public(HomePageView.as_view())
+
+
+class SubscribeView(TemplateView):
+    """What a feed is, in plain words, and the address of every feed: all news, each topic."""
+
+    template_name = "news/subscribe.html"
+
+    def get_context_data(self, **kwargs):
+        # All the news (no topic) first, then each topic with releases in this language.
+        return super().get_context_data(feeds=[None, *topics_in_use(self.request)], **kwargs)
 
 
 class ArticleArchiveView(ListingMixin, ArchiveIndexView):

@@ -114,7 +114,7 @@ def publisher_client(client, publisher):
 @pytest.fixture
 def demo_contacts(db):
     """The seed's contacts: reception Mon–Fri 8–13 and 14–17, and a hotline."""
-    contacts_demo.load()
+    contacts_demo.load_seed()
     return ContactPoint.objects.get(kind=ContactPoint.Kind.RECEPTION)
 
 

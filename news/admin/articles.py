@@ -7,13 +7,17 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .. import uploads, workflow
+from core import uploads
+
+from .. import workflow
 from ..forms import ArticleAdminForm, refusing_to_save
-from ..models import Article, PreviewLink, State
+from ..models import Article, State
 from ..workflow import can_publish, may_change
 from .csp import allow_import_map
 from .history import ArticleHistoryAdmin
-from .inlines import AttachmentInline, ChangeNoteInline, PreviewLinkInline
+from .inlines import AttachmentInline, ChangeNoteInline, GalleryInline
+from .previews import PreviewLinkInline, PreviewLinksAdminMixin
+from .steps import WorkflowAdminMixin
 from .translations import TranslationsAdminMixin
 
 
@@ -38,24 +42,17 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslationsAdminMixin, ArticleHistoryAdmin):
+class ArticleAdmin(
+    WorkflowAdminMixin, PreviewLinksAdminMixin, TranslationsAdminMixin, ArticleHistoryAdmin
+):
     form = ArticleAdminForm
-    list_display = [
-        "title",
-        "language",
-        "translations_column",
-        "state",
-        "pub_date",
-        "expires_at",
-        "is_published",
-        "updated",
-    ]
-    list_filter = [StateFilter, "status", "language", "topics", "pub_date"]
+    list_display = ["title", "language", "translations_column", "state", "pub_date"]
+    list_filter = [StateFilter, "language", "topics", "pub_date"]
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "pub_date"
     prepopulated_fields = {"slug": ["title"]}
     actions = ["publish", "make_draft"]
-    inlines = [AttachmentInline, ChangeNoteInline, PreviewLinkInline]
+    inlines = [GalleryInline, AttachmentInline, ChangeNoteInline, PreviewLinkInline]
     filter_horizontal = ["topics"]
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -92,22 +89,36 @@ class ArticleAdmin(TranslationsAdminMixin, ArticleHistoryAdmin):
         return initial
 
     def get_fieldsets(self, request, obj=None):
-        publication = ["status", "pub_date", "expires_at", "withdrawal_reason"]
-        return [
+        publication = ["state", "pub_date", "expires_at"]
+        if obj is not None and can_publish(request.user):
+            if obj.status == Article.Status.REVIEW:
+                publication.append("review_comment")
+            if workflow.can_be_withdrawn(obj):
+                publication.append("withdrawal_reason")
+        fieldsets = [
             (None, {"fields": ["language", "title", "slug", "lead", "body", "author", "topics"]}),
             (_("Lead image"), {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
-            (_("Publication"), {"fields": publication}),
-            (
-                _("Telling readers about this change"),
-                {"fields": ["change_note", "minor_edit", "based_on_version"]},
-            ),
-            (_("Record"), {"fields": ["created", "updated", "revised_at", "withdrawn_at"]}),
+            (_("Publication"), {"fields": [*publication, "based_on_version"]}),
         ]
+        if obj is not None and obj.state == State.LIVE:
+            fieldsets.append(
+                (_("Telling readers about this change"), {"fields": ["change_note", "minor_edit"]})
+            )
+        if obj is not None:
+            fields = ["created", "updated", "revised_at", "withdrawn_at"]
+            fieldsets.append((_("Record"), {"fields": fields}))
+        return fieldsets
+
+    def get_inlines(self, request, obj):
+        inlines = super().get_inlines(request, obj)
+        if obj is None or not obj.change_notes.exists():
+            inlines = [inline for inline in inlines if inline is not ChangeNoteInline]
+        return inlines
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["created", "updated", "revised_at", "withdrawn_at"]
+        readonly = ["state", "created", "updated", "revised_at", "withdrawn_at"]
         if not can_publish(request.user):
-            readonly += ["status", "expires_at", "withdrawal_reason"]
+            readonly += ["expires_at"]
         return readonly
 
     def has_publish_permission(self, request):
@@ -119,30 +130,9 @@ class ArticleAdmin(TranslationsAdminMixin, ArticleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and may_change(request.user, obj)
 
-    def save_model(self, request, obj, form, change):
-        if note := form.public_change_note():
-            workflow.record_change(obj, note, request.user)
-        else:
-            obj._change_reason = _("Minor edit") if form.cleaned_data.get("minor_edit") else ""
-            super().save_model(request, obj, form, change)
-
-    def save_formset(self, request, form, formset, change):
-        if formset.model is PreviewLink:
-            for link in formset.save(commit=False):
-                link.created_by = link.created_by or request.user
-                link.save()
-            for deleted in formset.deleted_objects:
-                deleted.delete()
-        else:
-            formset.save()
-
     @admin.display(description=_("state"))
     def state(self, obj):
         return obj.state.label
-
-    @admin.display(boolean=True, description=_("on the site"))
-    def is_published(self, obj):
-        return obj.is_published
 
     @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
     def publish(self, request, queryset):

@@ -1,22 +1,30 @@
-"""An article's revisions in the admin: the list, two of them compared, and one restored."""
+"""An article's revisions in the admin: the list, two of them compared, and one restored; and what
+a save changes beyond the article's own fields (its gallery photos, documents and topics, which
+the revisions do not hold), written into the revision it made."""
 
+import functools
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import is_historic
 
-from ..revisions import compare
+from ..models import ArticlePhoto, Attachment, ChangeNote, Status
+from ..revisions import changed_labels, compare, moment
+from ..workflow import MINOR_EDIT, STATUS_CHANGED
 from .csp import allow_import_map
 
 
 class ArticleHistoryAdmin(SimpleHistoryAdmin):
-    history_list_display = ["status", "title"]
     object_history_template = "admin/news/article/object_history.html"
 
     def get_urls(self):
@@ -34,11 +42,13 @@ class ArticleHistoryAdmin(SimpleHistoryAdmin):
         return article
 
     def compare_view(self, request, object_id):
-        """Two revisions side by side; by default the latest against the one before it."""
+        """Two revisions, the older before the newer; by default the latest and the one before."""
         article = self.current_article(request, object_id)
         if not self.has_view_history_or_change_history_permission(request, article):
             raise PermissionDenied
-        records = list(article.history.all())
+        # The choices need no bodies: only the two compared are read whole.
+        fields = ["history_id", "history_date", "history_user", "history_change_reason"]
+        records = list(article.history.select_related("history_user").only(*fields))
         if not records:  # made outside the admin (a bulk load), and never saved since
             self.message_user(
                 request,
@@ -46,9 +56,16 @@ class ArticleHistoryAdmin(SimpleHistoryAdmin):
                 messages.INFO,
             )
             return HttpResponseRedirect(reverse("admin:news_article_change", args=[article.pk]))
-        by_id = {str(record.history_id): record for record in records}
-        new = by_id.get(request.GET.get("new"), records[0])
-        old = by_id.get(request.GET.get("old"), records[1] if len(records) > 1 else records[0])
+        notes = _change_notes(article.pk)
+        for record in records:
+            _named(record, notes)
+        position = {str(record.history_id): index for index, record in enumerate(records)}
+        newer = position.get(request.GET.get("new"), 0)
+        older = position.get(request.GET.get("old"), min(newer + 1, len(records) - 1))
+        newer, older = sorted((newer, older))  # newest first: the older has the larger index
+        old, new = records[older], records[newer]
+        whole = article.history.filter(history_id__in=[old.history_id, new.history_id])
+        whole = {record.history_id: record for record in whole}
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -57,13 +74,37 @@ class ArticleHistoryAdmin(SimpleHistoryAdmin):
             "records": records,
             "old": old,
             "new": new,
-            "changes": compare(old, new),
+            # What each save in between recorded: its reason, photos, documents and topics.
+            "between": records[newer:older],
+            "earlier": records[older + 1] if older + 1 < len(records) else None,
+            "later": records[newer - 1] if newer > 0 else None,
+            "changes": compare(whole[old.history_id], whole[new.history_id]),
         }
         return TemplateResponse(request, "admin/news/article/compare.html", context)
 
     def history_view(self, request, object_id, extra_context=None):
         self.current_article(request, object_id)
         return super().history_view(request, object_id, extra_context)
+
+    # The titles in the project's words: Django's Belarusian catalogue, which simple_history's
+    # titles fall back on, is in the classical orthography.
+    def history_view_title(self, request, obj):
+        return _("History of “%(title)s”") % {"title": obj}
+
+    def history_form_view_title(self, request, obj):
+        return _("A revision of “%(title)s”") % {"title": obj}
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """Each revision listed with its time to the second, what it changed from the one before
+        (on the next page, for the last of a page), and its change note told apart."""
+        records = list(historical_records)
+        if not records:
+            return
+        notes = _change_notes(records[0].id)
+        for record, previous in zip(records, [*records[1:], _previous(records[-1])], strict=True):
+            _named(record, notes)
+            record.previous = previous
+            record.changed = changed_labels(previous, record) if previous else []
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """A revision, and restoring it: an edit of the article as it is now, so the same rules
@@ -86,3 +127,145 @@ class ArticleHistoryAdmin(SimpleHistoryAdmin):
     def render_history_view(self, request, template, context, **kwargs):
         response = super().render_history_view(request, template, context, **kwargs)
         return allow_import_map(response, context.get("media", ""))
+
+    def save_related(self, request, form, formsets, change):
+        """The photos, documents and topics saved with the article, recorded in the revision the
+        save made: the revisions hold the article's own fields only."""
+        super().save_related(request, form, formsets, change)
+        parts = (formset for formset in formsets if formset.model in PARTS)
+        lines = [
+            *_topic_changes(form, change),
+            *(line for formset in parts for line in _part_changes(formset)),
+        ]
+        if lines:
+            _add_to_revision(form.instance, lines)
+
+
+def _change_notes(article_id):
+    return set(ChangeNote.objects.filter(article=article_id).values_list("note", flat=True))
+
+
+def _named(record, notes):
+    """A revision's time, to the second, who saved it and why, as both pages show them, the change
+    note told readers told apart: news/workflow.py writes it last on the reason's first line,
+    after the step's own reason ("Status changed to …; <note>")."""
+    record.moment = moment(record.history_date)
+    user = record.history_user
+    record.who = (user.get_full_name() or user.get_username()) if user else _("unknown")
+    first, *rest = (record.history_change_reason or "").splitlines() or [""]
+    record.change_note = next(
+        (note for note in notes if first == note or first.endswith(f"; {note}")), ""
+    )
+    step = first.removesuffix(record.change_note).removesuffix("; ")
+    record.reasons = _in_readers_words([line for line in (step, *rest) if line])
+
+
+def _previous(record):
+    """The revision before `record`, in the order the history lists them."""
+    earlier = Q(history_date__lt=record.history_date) | Q(
+        history_date=record.history_date, history_id__lt=record.history_id
+    )
+    return type(record)._default_manager.filter(earlier, id=record.id).first()
+
+
+# A save's photos, documents and topics, a line each in its revision's reason, in words of no
+# language ("document added: Decree No. 12"), told in the reader's. A photo is named by its alt
+# text, as a document by its title (and told apart: in Russian "photo" is feminine).
+TOLD = {
+    "photo added": _("added “%(photo)s”"),
+    "photo removed": _("removed “%(photo)s”"),
+    "photo renamed": _("changed the description “%(old)s” to “%(new)s”"),
+    "photo replaced": _("replaced the photo “%(photo)s”"),
+    "document added": _("added “%(title)s”"),
+    "document removed": _("removed “%(title)s”"),
+    "document renamed": _("renamed “%(old)s” to “%(new)s”"),
+    "document replaced": _("replaced the file of “%(title)s”"),
+    "topic added": _("added “%(topic)s”"),
+    "topic removed": _("removed “%(topic)s”"),
+}
+SUBJECTS = {
+    "photo": _("Gallery photos: %(changes)s"),
+    "document": _("Documents: %(changes)s"),
+    "topic": _("Topics: %(changes)s"),
+}
+# The parts of an article saved with it, each: its word in the reason, the field that names it
+# and the field that holds its file.
+PARTS = {ArticlePhoto: ("photo", "alt", "image"), Attachment: ("document", "title", "file")}
+RENAMED = " → "
+
+
+def _topic_changes(form, change):
+    if "topics" not in form.changed_data:
+        return []
+    before = set(form.initial.get("topics", [])) if change else set()
+    after = set(form.cleaned_data["topics"])
+    return [
+        *(f"topic added: {topic}" for topic in sorted(after - before, key=str)),
+        *(f"topic removed: {topic}" for topic in sorted(before - after, key=str)),
+    ]
+
+
+def _part_changes(formset):
+    part, name, file = PARTS[formset.model]
+    lines = [f"{part} added: {saved}" for saved in formset.new_objects]
+    for form in formset.initial_forms:
+        was = form.initial.get(name, "")
+        if form in formset.deleted_forms:
+            lines.append(f"{part} removed: {was}")
+            continue
+        if name in form.changed_data:
+            lines.append(f"{part} renamed: {was}{RENAMED}{form.cleaned_data[name]}")
+        if file in form.changed_data:
+            lines.append(f"{part} replaced: {form.cleaned_data[name]}")
+    return lines
+
+
+def _add_to_revision(article, lines):
+    """Add `lines` to the reason of the revision this save made: the article's latest, as the
+    admin's transaction holds the article's row."""
+    record = article.history.first()
+    record.history_change_reason = "\n".join(filter(None, [record.history_change_reason, *lines]))
+    record.save(update_fields=["history_change_reason"])
+
+
+def _in_readers_words(lines):
+    """A reason's lines in the reader's language: photos, documents and topics told together."""
+    told = []  # (subject, clauses), or (None, a line as saved)
+    for line in lines:
+        key, _colon, value = line.partition(": ")
+        if key not in TOLD:
+            told.append((None, _said_again(line)))
+            continue
+        old, _arrow, new = value.partition(RENAMED)
+        names = {"title": value, "topic": value, "photo": value, "old": old, "new": new}
+        clause = TOLD[key] % names
+        subject = key.split()[0]
+        if told and told[-1][0] == subject:
+            told[-1][1].append(clause)
+        else:
+            told.append((subject, [clause]))
+    return [
+        SUBJECTS[subject] % {"changes": "; ".join(said)} if subject else said
+        for subject, said in told
+    ]
+
+
+def _said_again(line):
+    """A reason the admin wrote (news/workflow.py's phrases, in the language of whoever saved), in
+    the reader's language whichever it was saved in (a send-back adds the publisher's comment after
+    a colon); any other line as it was saved."""
+    for language, _name in settings.LANGUAGES:
+        for said, (phrase, values) in _phrases(language).items():
+            if line == said or line.startswith(f"{said}: "):
+                return phrase % values + line[len(said) :]
+    return line
+
+
+@functools.cache
+def _phrases(language):
+    with translation.override(language):
+        phrases = {str(MINOR_EDIT): (MINOR_EDIT, {})}
+        for status in Status:
+            values = {"status": status.label}
+            phrases[STATUS_CHANGED % values] = (STATUS_CHANGED, values)
+    return phrases

@@ -1,16 +1,18 @@
-"""The parts of an article edited on its page: documents, change notes, preview links."""
+"""The parts of an article edited on its page: documents, gallery photos and change notes (and
+previews.py)."""
 
 from django.contrib import admin
+from django.db import models
 from django.template.defaultfilters import filesizeformat
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..forms import AttachmentFormSet
-from ..models import Attachment, ChangeNote, PreviewLink
+from ..models import ArticlePhoto, Attachment, ChangeNote
+from ..widgets import ThumbnailImageWidget
 from ..workflow import can_publish, may_change
 
 
-class ArticlePartInline(admin.TabularInline):
+class ArticlePart:
     """Part of an article: written only by whoever may change the article (news/workflow.py)."""
 
     extra = 0
@@ -23,6 +25,10 @@ class ArticlePartInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and may_change(request.user, obj)
+
+
+class ArticlePartInline(ArticlePart, admin.TabularInline):
+    pass
 
 
 class PublisherOnlyInline(ArticlePartInline):
@@ -62,14 +68,18 @@ class ChangeNoteInline(PublisherOnlyInline):
         return False
 
 
-class PreviewLinkInline(PublisherOnlyInline):
-    model = PreviewLink
-    fields = ["link", "expires_at", "revoked", "created_by"]
-    readonly_fields = ["link", "created_by"]
-    verbose_name_plural = _("preview links for reviewers without an account")
+class GalleryFormSet(AttachmentFormSet):
+    """A live article's photos are part of what readers were told, as its documents are: the
+    documents' rule (news/forms.py), said of photos."""
 
-    @admin.display(description=_("link"))
-    def link(self, obj):
-        if obj.pk is None:
-            return _("Saved with the article")
-        return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
+    untold_change = _(
+        "This article is live: describe the change to its photos in the change note, "
+        "or mark it as a minor edit."
+    )
+
+
+class GalleryInline(ArticlePart, admin.StackedInline):
+    model = ArticlePhoto
+    formset = GalleryFormSet
+    fields = ["image", "alt", "caption", "credit", "position"]
+    formfield_overrides = {models.ImageField: {"widget": ThumbnailImageWidget}}

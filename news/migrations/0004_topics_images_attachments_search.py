@@ -2,7 +2,7 @@
 
 import django.contrib.postgres.search
 import django.db.models.deletion
-import news.uploads
+import core.uploads
 from django.db import migrations, models
 
 
@@ -58,7 +58,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='article',
             name='image',
-            field=models.ImageField(blank=True, height_field='image_height', help_text='Optional. JPEG, PNG or WebP; smaller copies for phones are made automatically.', upload_to='news/images/%Y/%m/', validators=[news.uploads.validate_image], verbose_name='lead image', width_field='image_width'),
+            field=models.ImageField(blank=True, height_field='image_height', help_text='Optional. JPEG, PNG or WebP; smaller copies for phones are made automatically.', upload_to='news/images/%Y/%m/', validators=[core.uploads.validate_image], verbose_name='lead image', width_field='image_width'),
         ),
         migrations.AddField(
             model_name='article',
@@ -98,7 +98,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalarticle',
             name='image',
-            field=models.TextField(blank=True, help_text='Optional. JPEG, PNG or WebP; smaller copies for phones are made automatically.', max_length=100, validators=[news.uploads.validate_image], verbose_name='lead image'),
+            field=models.TextField(blank=True, help_text='Optional. JPEG, PNG or WebP; smaller copies for phones are made automatically.', max_length=100, validators=[core.uploads.validate_image], verbose_name='lead image'),
         ),
         migrations.AddField(
             model_name='historicalarticle',
@@ -130,7 +130,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(help_text='For example: Decree No. 12', max_length=250, verbose_name='title')),
-                ('file', models.FileField(help_text='PDF, DOCX, XLSX, ODT or ODS.', upload_to='news/attachments/%Y/%m/', validators=[news.uploads.validate_document], verbose_name='file')),
+                ('file', models.FileField(help_text='PDF, DOCX, XLSX, ODT or ODS.', upload_to='news/attachments/%Y/%m/', validators=[core.uploads.validate_document], verbose_name='file')),
                 ('content_type', models.CharField(editable=False, max_length=100, verbose_name='type')),
                 ('size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='size in bytes')),
                 ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),

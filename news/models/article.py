@@ -11,11 +11,11 @@ from django_cleanup import cleanup
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
+from core import uploads
 from core.languages import without_language
 
-from .. import renditions, rich_text, search, uploads
+from .. import renditions, rich_text, search
 from ..rich_text import BODY_EXTENSIONS, sanitize_body
-from ..uploads import UploadFolder, validate_image
 from .editorial import ArticleAlias
 from .field_groups import PUBLICATION_FIELDS, TYPED_TEXT
 from .photo import PhotoDisplay
@@ -65,10 +65,7 @@ class Article(PhotoDisplay, Translatable):
         default=timezone.now,
         db_index=True,
         validators=PLAUSIBLE_TIMES,
-        help_text=_(
-            "A published article appears on the site at this time (Minsk time). "
-            "A time in the future schedules it."
-        ),
+        help_text=_("“Schedule” puts the article on the site at this time (Minsk time)."),
     )
     expires_at = models.DateTimeField(
         _("expiry time"),
@@ -82,12 +79,17 @@ class Article(PhotoDisplay, Translatable):
         max_length=10,
         choices=Status,
         default=Status.DRAFT,
-        help_text=_("Only published articles whose publication time has come are public."),
+        help_text=_("Changed by the steps under the form: submit, publish, schedule, withdraw."),
     )
     withdrawal_reason = models.TextField(
         _("reason for withdrawal"),
         blank=True,
         help_text=_("Shown to readers on the page of a withdrawn article."),
+    )
+    review_comment = models.TextField(
+        _("comment for the editor"),
+        blank=True,
+        help_text=_("Required to send the article back: what should the editor change?"),
     )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
     revised_at = models.DateTimeField(
@@ -98,12 +100,12 @@ class Article(PhotoDisplay, Translatable):
     )
     image = renditions.PhotoField(
         _("lead image"),
-        upload_to=UploadFolder("news/images"),
+        upload_to=uploads.UploadFolder("news/images"),
         max_length=255,
         blank=True,
         width_field="image_width",
         height_field="image_height",
-        validators=[validate_image],
+        validators=[uploads.validate_image],
         help_text=_(
             "Optional. JPEG, PNG or WebP; smaller copies for phones are made automatically."
         ),
@@ -130,7 +132,11 @@ class Article(PhotoDisplay, Translatable):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["version", "search_text", "search_vector"])
+    # Change notes and comments kept whole, not cut at 100 characters (PostgreSQL would refuse).
+    history = HistoricalRecords(
+        excluded_fields=["version", "search_text", "search_vector"],
+        history_change_reason_field=models.TextField(null=True),
+    )
 
     class Meta(Translatable.Meta):
         verbose_name = _("article")

@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_cleanup import cleanup
 
-from .. import uploads
+from core import uploads
 
 
 @cleanup.select

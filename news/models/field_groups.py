@@ -18,6 +18,7 @@ TYPED_TEXT = tuple(name for name in READER_FIELDS if name != "image")
 # Whether and when the public sees it (see Article.prepare_restore).
 PUBLICATION_FIELDS = (
     "status",
+    "review_comment",
     "pub_date",
     "expires_at",
     "withdrawal_reason",

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("Submitted for review")
     PUBLISHED = "published", _("Published")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
@@ -16,6 +17,7 @@ class State(models.TextChoices):
     """Where an article stands for the public, derived from its status and times."""
 
     DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("Submitted for review")
     SCHEDULED = "scheduled", _("Scheduled")
     LIVE = "live", _("Live")
     EXPIRED = "expired", _("Expired")
@@ -27,6 +29,7 @@ def state_conditions(now):
     not_expired = Q(expires_at__isnull=True) | Q(expires_at__gt=now)
     return {
         State.DRAFT: Q(status=Status.DRAFT),
+        State.REVIEW: Q(status=Status.REVIEW),
         State.SCHEDULED: published & Q(pub_date__gt=now),
         State.LIVE: published & Q(pub_date__lte=now) & not_expired,
         State.EXPIRED: published & Q(pub_date__lte=now, expires_at__lte=now),

@@ -36,7 +36,7 @@ VISIBLE_LINKS = """[...document.querySelectorAll("a[href]")]
 @pytest.fixture
 def content(db):
     contacts_demo.load()
-    news_demo.load()
+    news_demo.load_seed()
     topic = Topic.objects.get(slug="innovation")  # one of the demo's topics
     for number in range(12):
         article = Article.objects.create(
@@ -157,44 +157,3 @@ def test_article_reads_with_javascript_off(site, content, open_page):
     page.goto(site + content)
     assert "High-tech products account" in page.locator("h1").inner_text()
     assert page.locator(".article__body p").count() == 3
-
-
-@pytest.mark.parametrize("width_name", WIDTHS)
-def test_low_vision_version_without_javascript(site, content, open_page, width_name):
-    page = open_page(WIDTHS[width_name], java_script_enabled=False)
-    page.goto(site + "/en/news/")
-    normal_size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
-    page.get_by_role("link", name="Version for the visually impaired").click()
-    assert page.url == site + "/en/news/"
-    assert "lv-contrast-high" in page.evaluate("document.documentElement.className")
-    large = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
-    page.get_by_role("link", name="Very large").click()
-    larger = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
-    assert normal_size < large < larger
-    page.get_by_role("link", name="Hidden").click()
-    page.goto(site + "/en/contacts/")  # remembered on the next page
-    classes = page.evaluate("document.documentElement.className")
-    assert "lv-size-larger" in classes and "lv-images-hidden" in classes
-    assert page.get_by_role("link", name="Very large").get_attribute("aria-current") == "true"
-    page.get_by_role("link", name="Standard version of the site").click()
-    assert page.evaluate("document.documentElement.className") == ""
-
-
-@pytest.mark.parametrize("contrast", ["high", "blue"])
-@pytest.mark.parametrize("width_name", WIDTHS)
-def test_low_vision_version_is_accessible(site, content, open_page, width_name, contrast):
-    page = open_page(WIDTHS[width_name])
-    page.context.add_cookies(
-        [
-            {
-                "name": "low_vision",
-                "value": f"size=larger.contrast={contrast}.images=shown.spacing=wide",
-                "url": site,
-            }
-        ]
-    )
-    page.goto(site + content)
-    assert f"lv-contrast-{contrast}" in page.evaluate("document.documentElement.className")
-    screenshot(page, f"low-vision-{contrast}-article-{width_name}")
-    assert axe_violations(page) == []
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -38,7 +38,7 @@ def test_a_site_without_an_agency_record_shows_the_names_it_ships_with(client, m
         assert f" {NAME}</p>" in page  # the footer's copyright line
     home = client.get(reverse("home")).text
     assert f"<title>{SHORT_NAME}</title>" in home
-    assert f'<h1 class="page-title">{NAME}</h1>' in home
+    assert f'<h1 class="visually-hidden">{NAME}</h1>' in home
     assert not Agency.objects.exists()  # reading never writes the record
 
 
@@ -83,7 +83,7 @@ def test_a_renamed_agency_shows_at_once_on_every_page(client, demo_contacts, sit
         assert f"{NEW_SHORT_NAME}</title>" in page, name
         assert f'<span class="site-name__agency">{NEW_SHORT_NAME}</span>' in page, name
         assert f" {NEW_NAME}</p>" in page, name
-    assert f'<h1 class="page-title">{NEW_NAME}</h1>' in pages["home"]
+    assert f'<h1 class="visually-hidden">{NEW_NAME}</h1>' in pages["home"]
     descriptions = {
         "home": f"News and contacts of the {NEW_NAME}.",
         "list": f"Press releases of the {NEW_NAME}, newest first.",

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from contacts.models import Phone, SpecialDay
+from contacts.models import Agency, Phone, SpecialDay
 
 pytestmark = pytest.mark.django_db
 MINSK = zoneinfo.ZoneInfo("Europe/Minsk")
@@ -29,14 +29,45 @@ def page_urls(make_article):
     ]
 
 
-def test_header_shows_seed_contacts_on_every_page_type(client, demo_contacts, page_urls):
+def test_header_gives_the_number_to_call_and_the_footer_the_full_contacts(
+    client, demo_contacts, page_urls
+):
+    contacts_page = reverse("contacts:index")
     for url in page_urls:
-        header = client.get(url).text.split("</header>")[0]
-        assert "222357, Minsk, Svobody square, 2" in header, url
-        assert "Reception phone number:" in header
-        assert '<a href="tel:+375177255572" class="phone">+375 (1772) 5-55-72</a>' in header
-        assert "Operating mode: Mon–Fri 8.00–13.00, 14.00–17.00" in header
-        assert "Hotline:" in header
+        page = client.get(url).text
+        header, below = page.split("</header>", 1)
+        assert (
+            'Reception: <a href="tel:+375177255572" class="phone">+375 (1772) 5-55-72</a>' in header
+        ), url
+        assert f'<a class="header-contacts__more" href="{contacts_page}">Office hours</a>' in header
+        # Once a page in full: in the footer, or on the contacts page in the page itself.
+        assert "222357, Minsk, Svobody square, 2" not in header
+        footer = below.split('<footer class="site-footer">')[1]
+        if url == contacts_page:
+            assert "Svobody square" not in footer
+            continue
+        assert '<p class="contact-block__address">222357, Minsk, Svobody square, 2</p>' in footer
+        assert "<li>Office hours: Mon–Fri 8.00–13.00, 14.00–17.00</li>" in footer
+        assert '<li>Hotline: <a href="tel:+375177255572"' in footer
+
+
+def test_the_footer_gives_the_agencys_e_mail_or_else_the_press_offices(client, demo_contacts):
+    def footer():
+        return client.get(reverse("home")).text.split('<footer class="site-footer">')[1]
+
+    agency = Agency.get_solo()
+    agency.email = ""
+    agency.save()
+    agency.contact_points.filter(kind="press").delete()
+    assert "mailto:" not in footer()
+    agency.contact_points.create(kind="press", label="Press office", email="press@example.gov.by")
+    assert '<li>E-mail: <a href="mailto:press@example.gov.by">press@example.gov.by</a></li>' in (
+        footer()
+    )
+    agency.email = "info@example.gov.by"
+    agency.save()
+    assert '<a href="mailto:info@example.gov.by">info@example.gov.by</a>' in footer()
+    assert "press@example.gov.by" not in footer()
 
 
 @pytest.mark.usefixtures("uncached")

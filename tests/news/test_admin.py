@@ -19,7 +19,7 @@ def admin_client_logged(client, admin_user):
 def no_inlines():
     return {
         f"{prefix}-{field}": "0"
-        for prefix in ("attachments", "change_notes", "preview_links")
+        for prefix in ("photos", "attachments", "change_notes", "preview_links")
         for field in ("TOTAL_FORMS", "INITIAL_FORMS")
     }
 
@@ -35,7 +35,7 @@ def add_form_data(**overrides):
             "lead": "The Council of Ministers approved the programme.",
             "body": "<p>“A milestone,” said the chairman.</p><script>alert(1)</script>",
             "author": "Press office",
-            "status": Article.Status.PUBLISHED,
+            "action": "publish",
             "pub_date_0": now.strftime("%Y-%m-%d"),
             "pub_date_1": (now - datetime.timedelta(minutes=1)).strftime("%H:%M:%S"),
         }
@@ -78,16 +78,15 @@ def test_admin_refuses_duplicate_slug(admin_client_logged, make_article):
     assert Article.objects.count() == 1
 
 
-def test_admin_changelist_shows_status_and_is_published(admin_client_logged, make_article):
+def test_admin_changelist_shows_each_article_s_state(admin_client_logged, make_article):
     make_article(title="Live one")
     make_article(title="Draft one", status=Article.Status.DRAFT)
     response = admin_client_logged.get(reverse("admin:news_article_changelist"))
     assert response.status_code == 200
     assert "Live one" in response.text and "Draft one" in response.text
-    assert "icon-yes" in response.text and "icon-no" in response.text
-    filtered = admin_client_logged.get(
-        reverse("admin:news_article_changelist"), {"status__exact": "draft"}
-    )
+    assert '<td class="field-state">Live</td>' in response.text
+    assert '<td class="field-state">Draft</td>' in response.text
+    filtered = admin_client_logged.get(reverse("admin:news_article_changelist"), {"state": "draft"})
     assert "Draft one" in filtered.text and "Live one" not in filtered.text
     found = admin_client_logged.get(reverse("admin:news_article_changelist"), {"q": "Live"})
     assert "Live one" in found.text and "Draft one" not in found.text

@@ -1,6 +1,7 @@
-"""Revisions in the admin: every save is one, two are compared word by word, and restoring one
-is an edit of the article as it is now (permissions, validation, the edit-conflict check, the
-change note), also outside a test-wrapping transaction, as production runs it."""
+"""Revisions in the admin: every save is one, two are compared (test_history_compare.py tells
+how), and restoring one is an edit of the article as it is now (permissions, validation, the
+edit-conflict check, the change note), also outside a test-wrapping transaction, as production
+runs it."""
 
 import datetime
 import time
@@ -12,6 +13,7 @@ from django.utils import timezone
 from news.models import Article
 from tests.news.browser_form import article_form
 from tests.news.test_admin_writes import change_url
+from tests.news.test_history_compare import read
 
 pytestmark = pytest.mark.django_db
 
@@ -54,13 +56,14 @@ def test_every_save_is_a_revision_and_restoring_adds_one(publisher_client, make_
     assert records[0].history_user.username == "publisher"
 
     history = publisher_client.get(reverse("admin:news_article_history", args=[article.pk]))
-    assert history.status_code == 200 and "Second title" in history.text
+    assert history.status_code == 200 and "Changed: title" in history.text
 
     compare = publisher_client.get(
         reverse("admin:news_article_compare", args=[article.pk]),
         {"old": records[2].history_id, "new": records[0].history_id},
     )
-    assert "<del>First</del> <ins>Third</ins> title" in compare.text
+    assert read(compare.text).sides["Title"] == ["First title", "Third title"]
+    assert read(compare.text).marks == [("del", "First", "removed:"), ("ins", "Third", "added:")]
 
     revision_url = reverse(
         "admin:news_article_simple_history", args=[article.pk, records[2].history_id]
@@ -120,7 +123,7 @@ def test_publisher_restoring_a_draft_revision_keeps_a_live_article_live(
     draft_revision = article.history.first()
     saved_as(article, status=Article.Status.PUBLISHED, title="Second")
     data = revision_form(publisher_client, article, draft_revision)
-    assert data["status"] == Article.Status.PUBLISHED  # the article's, not the revision's
+    assert "status" not in data  # whether readers see it is a step of its own, never restored
     response = publisher_client.post(revision_url(article, draft_revision), data)
     # Its text changes what readers see: the change-note rule applies as to any edit.
     assert response.status_code == 200
@@ -187,7 +190,7 @@ def test_comparing_with_unknown_revision_ids_shows_the_latest(publisher_client, 
     url = reverse("admin:news_article_compare", args=[article.pk])
     response = publisher_client.get(url, {"old": "x", "new": "99999999999999999999"})
     assert response.status_code == 200
-    assert "<del>One</del> <ins>Two</ins>" in response.text
+    assert read(response.text).sides["Title"] == ["One", "Two"]
 
 
 def test_comparing_long_bodies_takes_moments_not_minutes(publisher_client, make_article):
@@ -197,6 +200,7 @@ def test_comparing_long_bodies_takes_moments_not_minutes(publisher_client, make_
     started = time.monotonic()
     response = publisher_client.get(reverse("admin:news_article_compare", args=[article.pk]))
     assert response.status_code == 200 and "<ins>" in response.text
+    assert "chars]" not in response.text  # shown whole, as removed and added
     assert time.monotonic() - started < 5  # word by word it ran past gunicorn's 30 s
 
 
@@ -205,5 +209,8 @@ def test_comparing_long_bodies_of_repeated_paragraphs_takes_moments(publisher_cl
     saved_as(article, body="<p>a</p>" * 15_000 + "<p>b</p>")
     started = time.monotonic()
     response = publisher_client.get(reverse("admin:news_article_compare", args=[article.pk]))
-    assert response.status_code == 200 and "<ins>b</ins>" in response.text
+    assert response.status_code == 200
+    page = read(response.text)
+    assert page.marks == [("ins", "b", "added:")]
+    assert page.folded == ["15000 unchanged paragraphs", *["a"] * 15_000]
     assert time.monotonic() - started < 5

@@ -67,7 +67,7 @@ def test_editor_forged_preview_links_and_change_notes_are_ignored(
     article = make_article(status=Article.Status.DRAFT)
     note = ChangeNote.objects.create(article=article, note="Original note", author=publisher)
     data = article_form(editor_client, change_url(article))
-    assert "preview_links-TOTAL_FORMS" in data  # shown, read-only
+    assert "preview_links-TOTAL_FORMS" not in data  # no link yet: no section
     forged = data | {
         "title": "Edited",
         "preview_links-TOTAL_FORMS": "1",
@@ -90,12 +90,10 @@ def test_publisher_creates_a_preview_link_and_edits_a_change_note(
 ):
     article = make_article(status=Article.Status.DRAFT)
     note = ChangeNote.objects.create(article=article, note="Typo", author=publisher)
-    data = article_form(publisher_client, change_url(article)) | {
-        "preview_links-TOTAL_FORMS": "1",
-        "preview_links-0-expires_at_0": "2099-01-01",
-        "preview_links-0-expires_at_1": "00:00:00",
-        "change_notes-0-note": "Corrected",
-    }
+    create = reverse("admin:news_article_create_preview_link", args=[article.pk])
+    assert publisher_client.post(create).status_code == 302
+    data = article_form(publisher_client, change_url(article))
+    data["change_notes-0-note"] = "Corrected"
     assert publisher_client.post(change_url(article), data).status_code == 302
     assert PreviewLink.objects.get().created_by == publisher
     note.refresh_from_db()

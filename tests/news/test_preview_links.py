@@ -22,24 +22,21 @@ def draft(make_article):
     return make_article(title="Decree on the innovation fund", status=Article.Status.DRAFT)
 
 
-def add_link_through_admin(client, article, expires):
-    local = timezone.localtime(expires)
-    data = article_form(client, change_url(article)) | {
-        "preview_links-TOTAL_FORMS": "1",
-        "preview_links-0-expires_at_0": local.strftime("%Y-%m-%d"),
-        "preview_links-0-expires_at_1": local.strftime("%H:%M:%S"),
-    }
-    return client.post(change_url(article), data)
+def create_url(article):
+    return reverse("admin:news_article_create_preview_link", args=[article.pk])
 
 
 def test_publisher_creates_link_that_shows_the_draft_read_only(publisher_client, draft, client):
-    response = add_link_through_admin(
-        publisher_client, draft, timezone.now() + datetime.timedelta(days=2)
-    )
+    assert "preview_links-TOTAL_FORMS" not in publisher_client.get(change_url(draft)).text
+    response = publisher_client.post(create_url(draft))
     assert response.status_code == 302
     link = PreviewLink.objects.get()
     assert link.created_by.username == "publisher"
-    assert link.get_absolute_url() in publisher_client.get(change_url(draft)).text
+    assert link.expires_at - timezone.now() > datetime.timedelta(days=6)
+    # Shown as the full address, to copy and send.
+    form = publisher_client.get(change_url(draft)).text
+    assert f'value="http://testserver{link.get_absolute_url()}"' in form
+    assert "data-copy=" in form
 
     client.logout()
     page = client.get(link.get_absolute_url())
@@ -54,7 +51,8 @@ def test_publisher_creates_link_that_shows_the_draft_read_only(publisher_client,
 
 
 def test_editor_cannot_create_a_link(editor_client, draft):
-    add_link_through_admin(editor_client, draft, timezone.now() + datetime.timedelta(days=2))
+    assert editor_client.post(create_url(draft)).status_code == 403
+    assert "Create a preview link" not in editor_client.get(change_url(draft)).text
     assert not PreviewLink.objects.exists()
 
 
@@ -92,12 +90,16 @@ def test_forged_token_is_404(draft, client, tamper):
     assert client.get(reverse("news:preview", args=[tamper(token)])).status_code == 404
 
 
-def test_link_must_expire_in_the_future(publisher_client, draft):
-    response = add_link_through_admin(
-        publisher_client, draft, timezone.now() - datetime.timedelta(hours=1)
-    )
-    assert response.status_code == 200
-    assert "Choose a time in the future." in response.text
+def test_only_a_publisher_creates_links_by_post_for_an_article_readers_cannot_see(
+    publisher_client, editor, draft, make_article, client
+):
+    assert publisher_client.get(create_url(draft)).status_code == 405
+    live = make_article()
+    assert publisher_client.post(create_url(live)).status_code == 403
+    assert "Create a preview link" not in publisher_client.get(change_url(live)).text
+    assert publisher_client.post(create_url(draft).replace(str(draft.pk), "999")).status_code == 404
+    client.force_login(editor)
+    assert client.post(create_url(draft)).status_code == 403
     assert not PreviewLink.objects.exists()
 
 

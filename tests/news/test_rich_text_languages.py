@@ -66,7 +66,7 @@ def test_admin_change_form_offers_the_language_mark_with_the_sites_languages(
     mark = config["extensions"]["Language"]
     assert mark["languages"] == {"ru": "Руская", "be": "Беларуская", "en": "Англійская"}
     assert mark["tagPattern"] and mark["tagMaxLength"] == 35
-    assert config["js_modules"] == [static("news/editor/language.js")]
+    assert static("news/editor/language.js") in config["js_modules"]
 
 
 @pytest.mark.django_db

@@ -24,7 +24,11 @@ def test_groups_have_exact_permissions():
     def codenames(name):
         return set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
 
-    documents = {f"{action}_attachment" for action in ("view", "add", "change", "delete")}
+    documents = {
+        f"{action}_{model}"
+        for action in ("view", "add", "change", "delete")
+        for model in ("attachment", "articlephoto")
+    }
     assert codenames("Editors") == {
         "view_article",
         "add_article",
@@ -50,7 +54,7 @@ def test_groups_have_exact_permissions():
 
 def test_editor_adds_a_draft_and_a_forged_status_is_ignored(editor_client):
     data = article_form(editor_client, reverse("admin:news_article_add"))
-    assert "status" not in data  # shown read-only
+    assert "status" not in data  # a step, not a field
     data |= {
         "title": "Draft by an editor",
         "slug": "draft-by-an-editor",
@@ -63,11 +67,27 @@ def test_editor_adds_a_draft_and_a_forged_status_is_ignored(editor_client):
     assert Article.objects.get().status == Article.Status.DRAFT
 
 
+@pytest.mark.parametrize("step", ["publish", "schedule", "withdraw", "return_to_draft"])
+def test_an_editor_s_forged_publishing_step_is_a_form_error(editor_client, step):
+    data = article_form(editor_client, reverse("admin:news_article_add")) | {
+        "title": "Draft by an editor",
+        "slug": "draft-by-an-editor",
+        "lead": "Lead.",
+        "body": "<p>Body.</p>",
+        "action": step,
+    }
+    response = editor_client.post(reverse("admin:news_article_add"), data)
+    assert response.status_code == 200
+    assert "This step is not open to you" in response.text
+    assert not Article.objects.exists()
+
+
 def test_editor_edits_a_draft_but_cannot_publish_it(editor_client, make_article):
     article = make_article(status=Article.Status.DRAFT)
     data = article_form(editor_client, change_url(article)) | {
         "title": "Better",
         "status": "published",
+        "action": "save_draft",
     }
     assert editor_client.post(change_url(article), data).status_code == 302
     article.refresh_from_db()
@@ -118,8 +138,9 @@ def test_publisher_is_offered_and_may_use_publishing_actions(publisher_client, m
 
 def test_publisher_publishes_through_the_form(publisher_client, make_article, client):
     article = make_article(status=Article.Status.DRAFT)
-    data = article_form(publisher_client, change_url(article)) | {"status": "published"}
+    data = article_form(publisher_client, change_url(article)) | {"action": "publish"}
     assert publisher_client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()  # published now: after midnight in Minsk, its address has a new date
     client.logout()
     assert client.get(article.get_absolute_url()).status_code == 200
 

@@ -109,7 +109,7 @@ def test_every_upload_has_copies_of_its_own(admin_client, make_article):
 def test_image_with_too_many_pixels_is_refused_before_it_is_decoded(
     admin_client, make_article, monkeypatch
 ):
-    monkeypatch.setattr("news.uploads.MAX_IMAGE_PIXELS", 1_000_000)
+    monkeypatch.setattr("core.uploads.MAX_IMAGE_PIXELS", 1_000_000)
     article = make_article()
     response = post_image(admin_client, article, image_bytes(1001, 1000))
     assert "The image has more than 1 megapixels." in response.text

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 
 from core.storage import MediaStorage
+from core.uploads import UploadFolder
 from news import renditions
-from news.uploads import UploadFolder
 from tests.news.uploads_support import (
     PDF,
     docx_bytes,

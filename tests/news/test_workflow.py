@@ -50,8 +50,9 @@ def test_scheduling_refuses_an_editor_and_a_time_gone_by(editor, publisher, make
     article = make_article(status=Article.Status.DRAFT)
     with pytest.raises(PermissionDenied):
         workflow.schedule(article, editor, in_future(days=1))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError) as refused:
         workflow.schedule(article, publisher, in_future(minutes=-1))
+    assert "pub_date" in refused.value.message_dict
     article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from news.models import Article
 from tests.news.browser_form import article_form
+from tests.news.test_history_compare import read
 from tests.news.test_workflow import change_url, feed_entry
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def test_every_field_readers_see_needs_a_note_and_shows_in_the_comparison(
     noted = data | {"change_note": "The photo's credit is corrected."}
     assert publisher_client.post(change_url(article), noted).status_code == 302
     compare = publisher_client.get(reverse("admin:news_article_compare", args=[article.pk]))
-    assert "<del>BelTA</del> <ins>Press</ins>" in compare.text
+    assert read(compare.text).marks == [("del", "BelTA", "removed:"), ("ins", "Press", "added:")]
 
 
 def test_change_note_is_shown_and_moves_feed_date(publisher_client, make_article, client):
@@ -97,7 +98,7 @@ def test_withdrawn_article_answers_410_and_leaves_lists_and_feeds(
     publisher_client, make_article, client
 ):
     article = make_article(title="Mistaken release")
-    data = article_form(publisher_client, change_url(article)) | {"status": "withdrawn"}
+    data = article_form(publisher_client, change_url(article)) | {"action": "withdraw"}
     refused = publisher_client.post(change_url(article), data)
     assert "Give readers the reason for the withdrawal." in refused.text
     data |= {"withdrawal_reason": "Published in error before the decree was signed."}
@@ -114,12 +115,12 @@ def test_withdrawn_article_answers_410_and_leaves_lists_and_feeds(
 def test_an_article_nobody_saw_cannot_be_withdrawn(publisher_client, make_article):
     article = make_article(status=Article.Status.DRAFT)
     data = article_form(publisher_client, change_url(article)) | {
-        "status": Article.Status.WITHDRAWN,
+        "action": "withdraw",
         "withdrawal_reason": "Published by mistake.",
     }
     response = publisher_client.post(change_url(article), data)
     assert response.status_code == 200
-    assert "Only an article readers have seen can be withdrawn" in response.text
+    assert "This step is not open to you for this article now" in response.text
     article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
 
@@ -127,7 +128,7 @@ def test_an_article_nobody_saw_cannot_be_withdrawn(publisher_client, make_articl
 def test_a_live_article_is_withdrawn_with_its_reason(publisher_client, make_article, client):
     article = make_article()
     data = article_form(publisher_client, change_url(article)) | {
-        "status": Article.Status.WITHDRAWN,
+        "action": "withdraw",
         "withdrawal_reason": "Superseded by Decree No. 13.",
     }
     assert publisher_client.post(change_url(article), data).status_code == 302

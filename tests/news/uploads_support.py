@@ -79,3 +79,27 @@ def post_attachments(client, article, *files):
             f"attachments-{index}-position": "0",
         }
     return client.post(change_url(article), data)
+
+
+def photo_rows(*photos):
+    """The inline's fields for new photos, each (file, alt text, caption, credit, position)."""
+    data = {"photos-TOTAL_FORMS": str(len(photos))}
+    for index, (upload, alt, caption, credit, position) in enumerate(photos):
+        prefix = f"photos-{index}-"
+        data |= {
+            f"{prefix}image": upload,
+            f"{prefix}alt": alt,
+            f"{prefix}caption": caption,
+            f"{prefix}credit": credit,
+            f"{prefix}position": str(position),
+        }
+    return data
+
+
+def photo(name="plant.jpg", alt="A production line", caption="", credit="", position=0, **size):
+    return (SimpleUploadedFile(name, image_bytes(**size)), alt, caption, credit, position)
+
+
+def post_photos(client, article, *photos, **fields):
+    data = article_form(client, change_url(article)) | {"minor_edit": "on"} | fields
+    return client.post(change_url(article), data | photo_rows(*photos))

@@ -53,7 +53,9 @@ def demo_database(tmp_path_factory):
     """Migrated, with the demo content, once: each site gets a copy."""
     path = tmp_path_factory.mktemp("demo") / "site.sqlite3"
     environment = production_environment(
-        DATABASE_URL=f"sqlite:///{path}", DJANGO_CACHE_URL="locmemcache://"
+        DATABASE_URL=f"sqlite:///{path}",
+        DJANGO_CACHE_URL="locmemcache://",
+        DJANGO_MEDIA_ROOT=str(path.parent / "media"),
     )
     manage(environment, "migrate", "--no-input")
     manage(environment, "loaddemo")

@@ -7,9 +7,9 @@ from django.utils.module_loading import module_has_submodule
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content of every app that has some (its demo.load()): the seed press "
-        "release, the topics and the agency's contacts. Into an empty site only: what staff "
-        "changed or deleted is left alone."
+        "Load the demo content of every app that has some (its demo.load()): a dozen press "
+        "releases with their translations, pictures and documents, the topics and the agency's "
+        "contacts. Into an empty site only: what staff changed or deleted is left alone."
     )
 
     def handle(self, *args, **options):

@@ -1,21 +1,49 @@
+"""The agency, its contact points and their phones."""
+
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models.functions import Length, Trim
 from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
+from django_cleanup import cleanup
 from phonenumber_field.modelfields import PhoneNumberField
+from PIL import Image
 from solo.models import SingletonModel
 
-from .schedule import Interval, Schedule, find_overlap
+from core import uploads
 
-# The header shows the reception and the hotline: an agency has one of each at most.
+from ..schedule import Schedule
+
+# The header shows the reception (or the hotline), the footer both: one of each at most.
 ONE_OF_EACH_KIND = ["reception", "hotline"]
 ONE_OF_EACH_MESSAGE = _("The agency has only one reception and one hotline.")
+# An emblem is drawn, not photographed: formats that keep its sharp edges and its transparency.
+EMBLEM_FORMATS = {"PNG", "WEBP"}
 
 
+def validate_emblem(file):
+    """Checked as every uploaded image is (core/uploads.py), then held to the emblem's formats."""
+    uploads.validate_image(file)
+    if uploads.already_stored(file):
+        return
+    file.seek(0)
+    try:
+        with Image.open(file) as image:
+            image_format = image.format
+    finally:
+        file.seek(0)
+    if image_format not in EMBLEM_FORMATS:
+        raise ValidationError(
+            _("The emblem must be a PNG or WebP image; this one is %(format)s."),
+            params={"format": image_format},
+            code="emblem_type",
+        )
+
+
+@cleanup.select  # a replaced or removed emblem's file is deleted with it
 class Agency(SingletonModel):
     # The defaults are what a site not yet filled in (a fresh database) shows as the agency.
     name = models.CharField(
@@ -60,6 +88,21 @@ class Agency(SingletonModel):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
+    emblem = models.ImageField(
+        _("emblem"),
+        upload_to=uploads.UploadFolder("contacts/emblem"),
+        max_length=255,
+        blank=True,
+        width_field="emblem_width",
+        height_field="emblem_height",
+        validators=[validate_emblem],
+        help_text=_(
+            "Optional. A PNG or WebP image, shown in the header beside the agency's name; "
+            "a square one about 200 pixels wide is best."
+        ),
+    )
+    emblem_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    emblem_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("agency")
@@ -86,6 +129,15 @@ class Agency(SingletonModel):
 
     def __str__(self):
         return self.name or str(_("Agency"))
+
+    def save(self, *args, **kwargs):
+        # As an article's photo: a new emblem is published without its metadata, under the
+        # extension of what it is, and the row and the file are kept together or not at all.
+        with uploads.all_or_nothing(), transaction.atomic():
+            if self.emblem and not uploads.already_stored(self.emblem):
+                self.emblem = uploads.published_image(self.emblem)
+            with uploads.recording(self.emblem):
+                super().save(*args, **kwargs)
 
     @property
     def address(self):
@@ -174,123 +226,3 @@ class Phone(models.Model):
 
     def __str__(self):
         return str(self.number)
-
-
-class IntervalModel(models.Model):
-    """A span of opening time within one day."""
-
-    opens = models.TimeField(_("opens"))
-    closes = models.TimeField(_("closes"))
-
-    class Meta:
-        abstract = True
-        ordering = ["opens"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(opens__lt=models.F("closes")),
-                name="%(app_label)s_%(class)s_opens_before_closes",
-                violation_error_message=_("The opening time must be before the closing time."),
-            ),
-        ]
-
-    def __str__(self):
-        return str(self.interval)
-
-    @property
-    def interval(self):
-        return Interval(self.opens, self.closes)
-
-    def siblings(self):
-        raise NotImplementedError
-
-    def clean(self):
-        if self.opens is None or self.closes is None or self.opens >= self.closes:
-            return
-        for other in self.siblings().exclude(pk=self.pk):
-            if find_overlap([self.interval, other.interval]):
-                raise ValidationError(
-                    _("These hours overlap %(interval)s on the same day."),
-                    params={"interval": other.interval},
-                )
-
-
-class WeeklyHours(IntervalModel):
-    class Weekday(models.IntegerChoices):
-        MONDAY = 0, _("Monday")
-        TUESDAY = 1, _("Tuesday")
-        WEDNESDAY = 2, _("Wednesday")
-        THURSDAY = 3, _("Thursday")
-        FRIDAY = 4, _("Friday")
-        SATURDAY = 5, _("Saturday")
-        SUNDAY = 6, _("Sunday")
-
-    contact_point = models.ForeignKey(
-        ContactPoint,
-        on_delete=models.CASCADE,
-        related_name="weekly_hours",
-        verbose_name=_("contact point"),
-    )
-    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday)
-
-    class Meta(IntervalModel.Meta):
-        verbose_name = _("weekly opening hours")
-        verbose_name_plural = _("weekly opening hours")
-        ordering = ["weekday", "opens"]
-        constraints = [
-            *IntervalModel.Meta.constraints,
-            models.UniqueConstraint(
-                fields=["contact_point", "weekday", "opens"],
-                name="contacts_weeklyhours_unique_start",
-            ),
-        ]
-
-    def siblings(self):
-        return WeeklyHours.objects.filter(
-            contact_point_id=self.contact_point_id, weekday=self.weekday
-        )
-
-
-class SpecialDay(models.Model):
-    class Kind(models.TextChoices):
-        HOLIDAY = "holiday", _("Public holiday (closed)")
-        SHORTENED = "shortened", _("Shortened pre-holiday day")
-        WORKING = "working", _("Transferred working day")
-        OTHER = "other", _("Other change of hours")
-
-    contact_point = models.ForeignKey(
-        ContactPoint,
-        on_delete=models.CASCADE,
-        related_name="special_days",
-        verbose_name=_("contact point"),
-    )
-    date = models.DateField(_("date"))
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
-    name = models.CharField(
-        _("name"), max_length=200, blank=True, help_text=_("For example: Independence Day")
-    )
-
-    class Meta:
-        verbose_name = _("special day")
-        verbose_name_plural = _("special days")
-        ordering = ["date"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["contact_point", "date"], name="contacts_specialday_unique_date"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.date:%Y-%m-%d} {self.get_kind_display()}"
-
-
-class SpecialDayHours(IntervalModel):
-    special_day = models.ForeignKey(
-        SpecialDay, on_delete=models.CASCADE, related_name="hours", verbose_name=_("special day")
-    )
-
-    class Meta(IntervalModel.Meta):
-        verbose_name = _("opening hours on that day")
-        verbose_name_plural = _("opening hours on that day")
-
-    def siblings(self):
-        return SpecialDayHours.objects.filter(special_day_id=self.special_day_id)

@@ -86,7 +86,7 @@ TAKEN_SUFFIX_LENGTH = len("_abc1234")
 COPY_SUFFIX_LENGTH = len("-1600w.webp")
 
 logger = logging.getLogger(__name__)
-_written = contextvars.ContextVar("news_uploads_written", default=None)
+_written = contextvars.ContextVar("uploads_written", default=None)
 
 
 @deconstructible
