@@ -2,7 +2,9 @@ import datetime
 import itertools
 
 import pytest
-from django.contrib.auth.models import Group
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone, translation
@@ -87,6 +89,31 @@ def make_staff(django_user_model):
         return user
 
     return make
+
+
+@pytest.fixture
+def staff_who_may(django_user_model):
+    """A member of staff with these permissions of their own, for tests outside a transaction:
+    the groups, and after a serialized rollback the permissions too, are data that the one before
+    may have flushed."""
+
+    def make(name, *codenames):
+        create_permissions(apps.get_app_config("news"), verbosity=0)
+        user = django_user_model.objects.create_user(
+            name, email=f"{name}@example.gov.by", password=f"{name}-pass-1", is_staff=True
+        )
+        user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+        return user
+
+    return make
+
+
+WRITING = ("view_article", "add_article", "change_article", "view_topic")
+WRITING_PARTS = tuple(
+    f"{action}_{model}"
+    for action in ("view", "add", "change", "delete")
+    for model in ("attachment", "articlephoto")
+)
 
 
 @pytest.fixture

@@ -5,12 +5,12 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article
+from tests.conftest import WRITING
 from tests.news.browser_form import article_form
 
 pytestmark = pytest.mark.django_db
@@ -172,25 +172,14 @@ def test_a_new_draft_shows_no_empty_sections_and_the_agency_s_name(editor_client
     assert "Newsroom" in page
 
 
-def staff_who_may(django_user_model, name, *codenames):
-    """A member of staff with these permissions of their own: the groups are data that a test
-    outside a transaction may find flushed by the one before."""
-    user = django_user_model.objects.create_user(
-        name, email=f"{name}@example.gov.by", password=f"{name}-pass-1", is_staff=True
-    )
-    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
-    return user
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_mail_server_that_refuses_loses_the_message_not_the_submission(
-    client, django_user_model, make_article, settings, caplog
+    client, staff_who_may, make_article, settings, caplog
 ):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens: refused
-    writing = ["view_article", "add_article", "change_article"]
-    staff_who_may(django_user_model, "publisher", *writing, "publish_article")
-    client.force_login(staff_who_may(django_user_model, "editor", *writing))
+    staff_who_may("publisher", *WRITING, "publish_article")
+    client.force_login(staff_who_may("editor", *WRITING))
     article = make_article(status=Article.Status.DRAFT)
     response = take(client, article, "submit")
     assert response.status_code == 302
