@@ -2,13 +2,13 @@ import contextlib
 import contextvars
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core import uploads
 
 from . import workflow
-from .models import READER_FIELDS, Article, State
+from .models import READER_FIELDS, Article, ArticlePhoto, State
 from .widgets import BodyEditorWidget, ThumbnailImageWidget
 
 # Django's admin cannot show an error raised while saving: the form is shown again by a second
@@ -24,6 +24,26 @@ def refusing_to_save(storage_error):
         yield
     finally:
         _storage_error.reset(token)
+
+
+def refuse_a_lost_photo(image):
+    """Django reads a photo's size from its file at every save: a file gone from the storage (a
+    database restored without its media) would make every save of the article fail."""
+    if image and uploads.already_stored(image) and not image.storage.exists(image.name):
+        raise ValidationError(
+            _("The photo’s file is missing from the storage: upload it again, or remove it."),
+            code="missing_file",
+        )
+    return image
+
+
+class GalleryPhotoForm(forms.ModelForm):
+    class Meta:
+        model = ArticlePhoto
+        fields = ["image", "alt", "caption", "credit", "position"]
+
+    def clean_image(self):
+        return refuse_a_lost_photo(self.cleaned_data.get("image"))
 
 
 class ChangeNoteForm(forms.Form):
@@ -57,7 +77,7 @@ class ArticleAdminForm(ChangeNoteForm, forms.ModelForm):
     # The version the editor started from (the model's own field is not editable).
     based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # The step the form's buttons send (news/workflow.py); none: the first the article offers.
-    action = forms.ChoiceField(choices=workflow.Action.choices, required=False)
+    action = forms.CharField(required=False)  # checked against the article's steps (_post_clean)
     # Who is editing, set by the admin for each request (ArticleAdmin.get_form).
     user = None
 
@@ -75,15 +95,7 @@ class ArticleAdminForm(ChangeNoteForm, forms.ModelForm):
         self.actions = workflow.actions(self.user, self.instance)
 
     def clean_image(self):
-        image = self.cleaned_data.get("image")
-        # Django reads a photo's size from its file at every save: a file gone from the storage
-        # (a database restored without its media) would make every save of the article fail.
-        if image and uploads.already_stored(image) and not image.storage.exists(image.name):
-            raise ValidationError(
-                _("The photo’s file is missing from the storage: upload it again, or clear it."),
-                code="missing_file",
-            )
-        return image
+        return refuse_a_lost_photo(self.cleaned_data.get("image"))
 
     def clean(self):
         cleaned_data = super().clean()
@@ -130,7 +142,12 @@ class ArticleAdminForm(ChangeNoteForm, forms.ModelForm):
             workflow.apply(action, self.instance)
         except ValidationError as error:
             for field, messages in error.update_error_dict({}).items():
-                self.add_error(field if field in self.fields else None, messages)
+                field = field if field in self.fields else None
+                # The form's own validation may have said it already (an expiry gone by).
+                said = self.errors.get(field or NON_FIELD_ERRORS, [])
+                new = [message for message in ValidationError(messages) if message not in said]
+                if new:
+                    self.add_error(field, new)
 
     def _refuse_stale_version(self, version):
         if self.instance._state.adding:

@@ -2,11 +2,14 @@
 article sent back. Django's mail framework: the console in development, SMTP in production
 (DJANGO_EMAIL_URL).
 
-A message is sent once the step is committed, and a mail server that refuses or does not answer
-(EMAIL_TIMEOUT) loses the message, never the step: the sender is told so on the page."""
+A message is sent once the step is committed, and a mail server that refuses, does not answer or
+answers too slowly loses the message, never the step, and holds the page EMAIL_TIMEOUT seconds at
+most (its socket timeout is per answer: one that trickles would hold it longer): the sender is
+told so on the page."""
 
 import logging
 import smtplib
+import threading
 
 from django.conf import settings
 from django.contrib import messages
@@ -62,14 +65,25 @@ def _send_on_commit(request, kind, article, link, recipients):
     # One message each: recipients do not see each other's addresses.
     datatuple = [(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in addresses]
 
-    def send():
+    failed = threading.Event()
+
+    def deliver():
         try:
             send_mass_mail(datatuple)
         except (OSError, smtplib.SMTPException):
             logger.exception("The review e-mail about article %s was not sent", article.pk)
+            failed.set()
+
+    def send():
+        sending = threading.Thread(target=deliver, daemon=True)
+        sending.start()
+        sending.join(settings.EMAIL_TIMEOUT)
+        if sending.is_alive():
+            logger.warning("No answer in time from the mail server about article %s", article.pk)
+        if sending.is_alive() or failed.is_set():
             messages.warning(
                 request,
-                _("The step was saved, but the e-mail about it could not be sent: tell them."),
+                _("The step was saved, but the mail server did not take the e-mail: tell them."),
             )
 
     transaction.on_commit(send)

@@ -73,14 +73,31 @@ TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+|\s+|[^\w\s]")
 # Word by word, difflib's cost grows with the square of the text where words repeat (two
 # 15,000-word paragraphs took a worker past its timeout): a longer paragraph is shown as replaced.
 MAX_TOKENS = 6000
+# A whole comparison: many long edited paragraphs, each under MAX_TOKENS, would still add up to
+# minutes (50 crafted ones took 52 s). Past this many token-to-token steps the rest is replaced.
+MAX_WORK = 2 * (MAX_TOKENS // 2) ** 2
 
 
-def word_diff(old, new):
+class Allowance:
+    """What word-by-word comparing one page may still do."""
+
+    def __init__(self):
+        self.left = MAX_WORK
+
+    def spend(self, a, b):
+        cost = len(a) * len(b)
+        if len(a) + len(b) > MAX_TOKENS or cost > self.left:
+            return False
+        self.left -= cost
+        return True
+
+
+def word_diff(old, new, allowance=None):
     """(kind, text) pieces: "same", "removed" or "added", the removed words of a change before the
     added ones. A space left alone between two changes joins them: "old title" → "new heading"
     reads as one change, not two."""
     a, b = TOKEN.findall(old), TOKEN.findall(new)
-    if len(a) + len(b) > MAX_TOKENS:
+    if not (allowance or Allowance()).spend(a, b):
         opcodes = [("replace", 0, len(a), 0, len(b))]
     else:
         opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
@@ -158,7 +175,7 @@ SIMILAR = 0.5
 MAX_PAIRS = 2500
 
 
-def _pairs(old, new):
+def _pairs(old, new, allowance):
     """The replaced stretch old → new as paragraphs, each old one paired with its edited version
     where there is one (as difflib.Differ pairs lines), in order."""
     if not old or not new or len(old) * len(new) > MAX_PAIRS:
@@ -173,23 +190,27 @@ def _pairs(old, new):
         for j, b in enumerate(words[1])
     )
     if score < SIMILAR:
-        return _pairs(old, []) + _pairs([], new)
+        return _pairs(old, [], allowance) + _pairs([], new, allowance)
     (_, before), (kind, after) = old[i], new[j]
     change = "same" if before == after else "changed"
-    middle = Paragraph(kind, change, word_diff(before, after))
-    return [*_pairs(old[:i], new[:j]), middle, *_pairs(old[i + 1 :], new[j + 1 :])]
+    middle = Paragraph(kind, change, word_diff(before, after, allowance))
+    return [
+        *_pairs(old[:i], new[:j], allowance),
+        middle,
+        *_pairs(old[i + 1 :], new[j + 1 :], allowance),
+    ]
 
 
 def body_diff(old_html, new_html):
     """The body's paragraphs, changed ones marked, runs of unchanged ones grouped."""
     old, new = visible_blocks(old_html), visible_blocks(new_html)
     matcher = difflib.SequenceMatcher(None, [t for _, t in old], [t for _, t in new])
-    paragraphs = []
+    paragraphs, allowance = [], Allowance()
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             paragraphs += [Paragraph(k, "same", [("same", t)]) for k, t in new[b1:b2]]
         else:
-            paragraphs += _pairs(old[a1:a2], new[b1:b2])
+            paragraphs += _pairs(old[a1:a2], new[b1:b2], allowance)
     grouped = []
     for same, run in itertools.groupby(
         paragraphs, key=lambda paragraph: paragraph.change == "same"

@@ -119,7 +119,8 @@ def change_reason(action, article):
         return ""
     reason = str(STATUS_CHANGED) % {"status": article.get_status_display()}
     if action == Action.SEND_BACK:
-        return f"{reason}: {article.review_comment}"
+        # On one line: the history keeps one change per line (news/admin/history.py).
+        return f"{reason}: {' '.join(article.review_comment.split())}"
     return reason
 
 
@@ -196,7 +197,8 @@ def record_change(article, note, user):
     note is shown on the article as "Updated …" and moves the feeds' date."""
     if not may_change(user, article):
         raise PermissionDenied
-    change_note = ChangeNote(article=article, note=note.strip(), author=user)
+    # One line, as readers see it: the history keeps one change per line.
+    change_note = ChangeNote(article=article, note=" ".join(note.split()), author=user)
     change_note.full_clean()  # an empty note tells readers nothing
     article.revised_at = change_note.created
     article._history_user = user

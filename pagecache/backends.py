@@ -73,9 +73,12 @@ class GuardedCacheMixin:
     faults = ()  # the errors that mean "the cache misbehaves", not a bug of ours
 
     def __init__(self, location, params):
-        super().__init__(location, params)
         # setdefault is atomic: every thread gets the first breaker made for this location.
         self.breaker = _breakers.setdefault(str(location), Breaker(settings.CACHE_COOLDOWN_SECONDS))
+        try:
+            super().__init__(location, params)
+        except self.faults as error:  # the file cache makes its folder here: one it may not make
+            self.breaker.trip(error)
 
     @property
     def cooling_down(self):

@@ -22,6 +22,7 @@ ONE_OF_EACH_KIND = ["reception", "hotline"]
 ONE_OF_EACH_MESSAGE = _("The agency has only one reception and one hotline.")
 # An emblem is drawn, not photographed: formats that keep its sharp edges and its transparency.
 EMBLEM_FORMATS = {"PNG", "WEBP"}
+EMBLEM_MAX_SIDE = 1000
 
 
 def validate_emblem(file):
@@ -32,7 +33,7 @@ def validate_emblem(file):
     file.seek(0)
     try:
         with Image.open(file) as image:
-            image_format = image.format
+            image_format, size = image.format, image.size
     finally:
         file.seek(0)
     if image_format not in EMBLEM_FORMATS:
@@ -40,6 +41,13 @@ def validate_emblem(file):
             _("The emblem must be a PNG or WebP image; this one is %(format)s."),
             params={"format": image_format},
             code="emblem_type",
+        )
+    # Shown at its size beside the name on every page: neither a bar nor a poster.
+    if max(size) > EMBLEM_MAX_SIDE or max(size) > 4 * min(size):
+        raise ValidationError(
+            _("Upload an emblem of at most %(side)d × %(side)d pixels, not a long strip."),
+            params={"side": EMBLEM_MAX_SIDE},
+            code="emblem_size",
         )
 
 

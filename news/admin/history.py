@@ -111,7 +111,7 @@ class ArticleHistoryAdmin(SimpleHistoryAdmin):
         (who may change it, validation, the edit-conflict check, the change note) and, as for
         any admin write, one transaction."""
         current = self.current_article(request, object_id)
-        if not version_id.isdigit():
+        if not (version_id.isascii() and version_id.isdigit()):  # "²" is a digit, and no number
             raise Http404(_("No revision has this address."))
         if request.method == "POST" and not self.has_change_permission(request, current):
             raise PermissionDenied
@@ -194,29 +194,35 @@ PARTS = {ArticlePhoto: ("photo", "alt", "image"), Attachment: ("document", "titl
 RENAMED = " → "
 
 
+def _one_line(value):
+    """A name as one line: the reason keeps one change per line, and a newline typed into a
+    description must not make a line of its own ("Status changed to …")."""
+    return " ".join(str(value).split())
+
+
 def _topic_changes(form, change):
     if "topics" not in form.changed_data:
         return []
     before = set(form.initial.get("topics", [])) if change else set()
     after = set(form.cleaned_data["topics"])
     return [
-        *(f"topic added: {topic}" for topic in sorted(after - before, key=str)),
-        *(f"topic removed: {topic}" for topic in sorted(before - after, key=str)),
+        *(f"topic added: {_one_line(topic)}" for topic in sorted(after - before, key=str)),
+        *(f"topic removed: {_one_line(topic)}" for topic in sorted(before - after, key=str)),
     ]
 
 
 def _part_changes(formset):
     part, name, file = PARTS[formset.model]
-    lines = [f"{part} added: {saved}" for saved in formset.new_objects]
+    lines = [f"{part} added: {_one_line(saved)}" for saved in formset.new_objects]
     for form in formset.initial_forms:
-        was = form.initial.get(name, "")
+        was = _one_line(form.initial.get(name, ""))
         if form in formset.deleted_forms:
             lines.append(f"{part} removed: {was}")
             continue
         if name in form.changed_data:
-            lines.append(f"{part} renamed: {was}{RENAMED}{form.cleaned_data[name]}")
+            lines.append(f"{part} renamed: {was}{RENAMED}{_one_line(form.cleaned_data[name])}")
         if file in form.changed_data:
-            lines.append(f"{part} replaced: {form.cleaned_data[name]}")
+            lines.append(f"{part} replaced: {_one_line(form.cleaned_data[name])}")
     return lines
 
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from ..forms import AttachmentFormSet
+from ..forms import AttachmentFormSet, GalleryPhotoForm
 from ..models import ArticlePhoto, Attachment, ChangeNote
 from ..widgets import ThumbnailImageWidget
 from ..workflow import can_publish, may_change
@@ -80,6 +80,7 @@ class GalleryFormSet(AttachmentFormSet):
 
 class GalleryInline(ArticlePart, admin.StackedInline):
     model = ArticlePhoto
+    form = GalleryPhotoForm
     formset = GalleryFormSet
     fields = ["image", "alt", "caption", "credit", "position"]
     formfield_overrides = {models.ImageField: {"widget": ThumbnailImageWidget}}

@@ -7,20 +7,18 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ..models import PreviewLink
-from ..workflow import can_publish, may_change
+from ..models import PreviewLink, State
+from ..workflow import can_publish
 from .inlines import PublisherOnlyInline
 
 
 def may_share(user, article):
-    """A preview shows an article readers cannot see yet; publishers share it."""
+    """A preview shows an article readers have not seen yet; publishers share it."""
     return (
         article is not None
         and article.pk is not None
         and can_publish(user)
-        and may_change(user, article)
-        and not article.is_published
-        and article.status != article.Status.WITHDRAWN
+        and article.state in (State.DRAFT, State.REVIEW, State.SCHEDULED)
     )
 
 

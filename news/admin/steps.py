@@ -43,12 +43,18 @@ class WorkflowAdminMixin:
                 obj._change_reason = str(workflow.MINOR_EDIT)
             super().save_model(request, obj, form, change)
         if action in DONE:
-            self.message_user(request, DONE[action] % {"title": obj.title}, messages.SUCCESS)
+            # Said instead of Django's "… was changed successfully" (message_user).
+            request.step_done = DONE[action] % {"title": obj.title}
         link = request.build_absolute_uri(reverse("admin:news_article_change", args=[obj.pk]))
         if action == Action.SUBMIT:
             review_mail.tell_publishers(request, obj, link)
         elif action == Action.SEND_BACK:
             review_mail.tell_editor(request, obj, link)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        if level == messages.SUCCESS and hasattr(request, "step_done"):
+            message = request.step_done
+        super().message_user(request, message, level, *args, **kwargs)
 
     def response_post_save_add(self, request, obj):
         return self._back_to_the_article(obj)

@@ -129,3 +129,11 @@ def test_a_replaced_emblem_leaves_no_file_behind(admin_client, demo_contacts):
     post_emblem(admin_client, emblem_bytes("WEBP"))
     second = Agency.get_solo().emblem.name
     assert stored_files() == [second] and first != second
+
+
+@pytest.mark.parametrize("size", [(65000, 1), (1400, 1400), (900, 200)])
+def test_a_strip_or_a_poster_is_no_emblem(admin_client, demo_contacts, size):
+    response = post_emblem(admin_client, emblem_bytes(size=size))
+    assert response.status_code == 200
+    assert "at most 1000 × 1000 pixels, not a long strip" in response.text
+    assert not Agency.get_solo().emblem
