@@ -11,7 +11,6 @@ import datetime
 import itertools
 
 import pytest
-from django.utils import timezone
 
 from contacts import demo as contacts_demo
 from core.low_vision import COOKIE, SETTINGS_ANCHOR
@@ -19,7 +18,7 @@ from news import demo as news_demo
 from news.models import Article, ChangeNote
 
 from .conftest import axe_violations, screenshot
-from .test_pages import illustrate
+from .test_pages import fill_the_site
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -62,20 +61,10 @@ def demo(db):
 
 
 @pytest.fixture
-def content(demo):
+def content(db):
     """A page of each kind as full as they come: a dozen articles to list and find, the seed article
     with a photo, its caption and credit, a document, a topic and a change note."""
-    for number in range(12):
-        Article.objects.create(
-            title=f"Innovation programme update {number}",
-            slug=f"innovation-update-{number}",
-            lead="The committee reviewed the progress of the state innovation programme.",
-            body="<p>Details of the review.</p>",
-            status=Article.Status.PUBLISHED,
-            pub_date=timezone.now() - datetime.timedelta(days=number + 1),
-        )
-    seed = Article.objects.get(slug=news_demo.SEED_ARTICLE["slug"])
-    illustrate(seed)
+    seed = fill_the_site()
     seed.revised_at = seed.pub_date + datetime.timedelta(days=1)
     seed.save()
     ChangeNote.objects.create(article=seed, note="The export share was corrected.")

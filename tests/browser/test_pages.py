@@ -35,6 +35,12 @@ VISIBLE_LINKS = """[...document.querySelectorAll("a[href]")]
 
 @pytest.fixture
 def content(db):
+    return fill_the_site().get_absolute_url()
+
+
+def fill_the_site():
+    """The demo's contacts and seed, a dozen articles to list and find under a topic, and the seed
+    illustrated: the seed article."""
     contacts_demo.load()
     news_demo.load_seed()
     topic = Topic.objects.get(slug="innovation")  # one of the demo's topics
@@ -50,7 +56,7 @@ def content(db):
         article.topics.add(topic)
     seed = Article.objects.get(slug=news_demo.SEED_ARTICLE["slug"])
     illustrate(seed)
-    return seed.get_absolute_url()
+    return seed
 
 
 def illustrate(article):
