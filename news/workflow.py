@@ -113,14 +113,20 @@ def apply(action, article):
     article._change_reason = change_reason(action, article)
 
 
+def one_line(text):
+    """Text as one line: a revision's reason keeps one change per line (news/admin/history.py),
+    and a newline typed into a comment, a note or a description must not make a line of its own
+    ("Status changed to …")."""
+    return " ".join(str(text).split())
+
+
 def change_reason(action, article):
     """What the history says of a step, in the language of whoever took it."""
     if action in (Action.SAVE, Action.SAVE_DRAFT):
         return ""
     reason = str(STATUS_CHANGED) % {"status": article.get_status_display()}
     if action == Action.SEND_BACK:
-        # On one line: the history keeps one change per line (news/admin/history.py).
-        return f"{reason}: {' '.join(article.review_comment.split())}"
+        return f"{reason}: {one_line(article.review_comment)}"
     return reason
 
 
@@ -197,8 +203,7 @@ def record_change(article, note, user):
     note is shown on the article as "Updated …" and moves the feeds' date."""
     if not may_change(user, article):
         raise PermissionDenied
-    # One line, as readers see it: the history keeps one change per line.
-    change_note = ChangeNote(article=article, note=" ".join(note.split()), author=user)
+    change_note = ChangeNote(article=article, note=one_line(note), author=user)
     change_note.full_clean()  # an empty note tells readers nothing
     article.revised_at = change_note.created
     article._history_user = user

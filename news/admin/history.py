@@ -20,7 +20,7 @@ from simple_history.models import is_historic
 
 from ..models import ArticlePhoto, Attachment, ChangeNote, Status
 from ..revisions import changed_labels, compare, moment
-from ..workflow import MINOR_EDIT, STATUS_CHANGED
+from ..workflow import MINOR_EDIT, STATUS_CHANGED, one_line
 from .csp import allow_import_map
 
 
@@ -194,35 +194,29 @@ PARTS = {ArticlePhoto: ("photo", "alt", "image"), Attachment: ("document", "titl
 RENAMED = " → "
 
 
-def _one_line(value):
-    """A name as one line: the reason keeps one change per line, and a newline typed into a
-    description must not make a line of its own ("Status changed to …")."""
-    return " ".join(str(value).split())
-
-
 def _topic_changes(form, change):
     if "topics" not in form.changed_data:
         return []
     before = set(form.initial.get("topics", [])) if change else set()
     after = set(form.cleaned_data["topics"])
     return [
-        *(f"topic added: {_one_line(topic)}" for topic in sorted(after - before, key=str)),
-        *(f"topic removed: {_one_line(topic)}" for topic in sorted(before - after, key=str)),
+        *(f"topic added: {one_line(topic)}" for topic in sorted(after - before, key=str)),
+        *(f"topic removed: {one_line(topic)}" for topic in sorted(before - after, key=str)),
     ]
 
 
 def _part_changes(formset):
     part, name, file = PARTS[formset.model]
-    lines = [f"{part} added: {_one_line(saved)}" for saved in formset.new_objects]
+    lines = [f"{part} added: {one_line(saved)}" for saved in formset.new_objects]
     for form in formset.initial_forms:
-        was = _one_line(form.initial.get(name, ""))
+        was = one_line(form.initial.get(name, ""))
         if form in formset.deleted_forms:
             lines.append(f"{part} removed: {was}")
             continue
         if name in form.changed_data:
-            lines.append(f"{part} renamed: {was}{RENAMED}{_one_line(form.cleaned_data[name])}")
+            lines.append(f"{part} renamed: {was}{RENAMED}{one_line(form.cleaned_data[name])}")
         if file in form.changed_data:
-            lines.append(f"{part} replaced: {_one_line(form.cleaned_data[name])}")
+            lines.append(f"{part} replaced: {one_line(form.cleaned_data[name])}")
     return lines
 
 
