@@ -10,6 +10,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from playwright.sync_api import expect
 from django.conf import settings
 from django.utils import timezone, translation
 
@@ -245,8 +246,8 @@ def test_switcher_leads_to_the_translations(site, seed, open_page, language, jav
         assert switcher.locator("[aria-current=true]").inner_text() == NATIVE_NAMES[language]
         switcher.get_by_role("link", name=NATIVE_NAMES[other]).click()
         version = version_in(seed, other)
-        assert page.url == site + version.get_absolute_url()
-        assert page.evaluate("document.documentElement.lang") == other
+        expect(page).to_have_url(site + version.get_absolute_url())
+        expect(page.locator("html")).to_have_attribute("lang", other)
         assert page.locator("h1").inner_text() == version.title
 
 
@@ -259,8 +260,9 @@ def test_switcher_of_an_untranslated_article_leads_to_the_note(
     for other in other_languages(language):
         page.goto(site + untranslated.get_absolute_url())
         page.locator(".language-switcher").get_by_role("link", name=NATIVE_NAMES[other]).click()
-        assert page.url == f"{site}/{other}/news/not-translated/"
-        assert page.evaluate("document.documentElement.lang") == other
+        # The switcher's link redirects: wait for the page it ends on, not for the first URL.
+        expect(page).to_have_url(f"{site}/{other}/news/not-translated/")
+        expect(page.locator("html")).to_have_attribute("lang", other)
         with translation.override(other):
             note = translation.gettext(
                 "The page you were reading is not available in English. Here is the latest "
