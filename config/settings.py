@@ -9,6 +9,7 @@ from django_prose_editor.config import html_tags
 from js_asset import static_lazy
 
 from contacts.otp import totp_issuer
+from pagecache.configuration import guarded
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "pagecache",
     "news",
     "contacts",
+    "alerts",
     # Last, as its documentation asks: deletes a replaced or removed upload once the change is
     # committed, for the models that opt in (not the revision history's copies).
     "django_cleanup.apps.CleanupSelectedConfig",
@@ -123,8 +125,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "connect_timeout", env.int("DJANGO_DB_CONNECT_TIMEOUT", default=5)
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Two admin saves at once: the second waits for the write lock (up to `timeout` seconds)
-    # rather than failing with "database is locked"; WAL lets readers go on meanwhile.
+    # Two saves at once: the second waits for the write lock (`timeout` s) rather than failing
+    # with "database is locked"; WAL lets readers go on meanwhile.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": env.int("DJANGO_SQLITE_TIMEOUT", default=20),
@@ -132,8 +134,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     } | DATABASES["default"].get("OPTIONS", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Shared by every worker process, so that a save in one invalidates for all: files on this machine
-# by default, Redis (shared by every instance) when REDIS_URL is set.
+# Shared by every process (a save in one invalidates for all): files here, or Redis (REDIS_URL).
 if REDIS_URL := env("REDIS_URL", default=""):
     CACHES = {"default": env.cache_url_config(REDIS_URL)}
 else:
@@ -146,23 +147,7 @@ else:
 # that refuses, hangs or fails (a full disk, a read-only folder) is left alone for this many
 # seconds, with one warning in the log, and pages are served from the database meanwhile.
 CACHE_COOLDOWN_SECONDS = env.float("DJANGO_CACHE_COOLDOWN_SECONDS", default=30)
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    from redis.backoff import NoBackoff
-    from redis.retry import Retry
-
-    CACHES["default"]["BACKEND"] = "pagecache.backends.ResilientRedisCache"
-    # One failing call costs one short timeout, then the guard stops asking. No retry: Django's
-    # connection pool makes none today, while redis-py's own client default is 10 with backoff.
-    CACHES["default"]["OPTIONS"] = {
-        "socket_connect_timeout": 0.3,
-        "socket_timeout": 0.3,
-        "retry": Retry(NoBackoff(), retries=0),
-    } | CACHES["default"].get("OPTIONS", {})
-elif CACHES["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
-    CACHES["default"]["BACKEND"] = "pagecache.backends.ResilientFileBasedCache"
-    # Django culls a third of the files past 300 entries, the generation among them: every page
-    # and fragment would be dropped at once.
-    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
+CACHES["default"] = guarded(CACHES["default"])
 
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out username is refused before its password is even checked.
@@ -190,6 +175,11 @@ OTP_TOTP_ISSUER = totp_issuer
 # it. A page is kept once per answer of each variant function (the low-vision version it renders).
 PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=True)
 PAGE_CACHE_VARIANTS = ["core.low_vision.page_variant"]
+# The public address, for the links of e-mail alerts, sent where there is no request to ask.
+SITE_URL = env.url("DJANGO_SITE_URL", default="http://127.0.0.1:8000").geturl()
+# Throttles (the e-mail alerts' form) count in the cache; with the cache down, the form's
+# per-address limit, in the database, still holds.
+RATELIMIT_FAIL_OPEN = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}Validator"}
@@ -233,8 +223,8 @@ STORAGES = {
     },
 }
 
-NEWS_MAX_IMAGE_MB = env.int("NEWS_MAX_IMAGE_MB", default=10)
-NEWS_MAX_ATTACHMENT_MB = env.int("NEWS_MAX_ATTACHMENT_MB", default=25)  # upload limits, in MB
+NEWS_MAX_IMAGE_MB = env.int("NEWS_MAX_IMAGE_MB", default=10)  # upload limits, in MB
+NEWS_MAX_ATTACHMENT_MB = env.int("NEWS_MAX_ATTACHMENT_MB", default=25)
 
 # The body editor's mark for a passage in another language (news/rich_text.py), and its module.
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
@@ -282,8 +272,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
-# Mail (the review's notices): the console with debug on, else SMTP; a hung server costs a save
-# EMAIL_TIMEOUT seconds at most. The pattern django-environ documents.
+# Mail (the review's notices, the alerts): the console with debug on, else SMTP; a hung server
+# costs a save EMAIL_TIMEOUT seconds at most. The pattern django-environ documents.
 _mail = "consolemail://" if DEBUG else "smtp://localhost:25"
 vars().update(env.email_url("DJANGO_EMAIL_URL", default=_mail))
 DEFAULT_FROM_EMAIL = SERVER_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="webmaster@localhost")

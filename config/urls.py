@@ -26,6 +26,7 @@ urlpatterns = i18n_patterns(
     path("", news_views.home, name="home"),
     path("news/", include("news.urls")),
     path("contacts/", include("contacts.urls")),
+    path("alerts/", include("alerts.urls")),
 )
 
 urlpatterns += [

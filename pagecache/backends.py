@@ -114,6 +114,10 @@ class GuardedCacheMixin:
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._guarded(False, super().add, key, value, timeout, version, writes=True)
 
+    def incr(self, key, delta=1, version=None):
+        # Counters (throttles) only: a lost one leaves no stale page behind.
+        return self._guarded(None, super().incr, key, delta, version)
+
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._guarded(None, super().set, key, value, timeout, version, writes=True)
 
