@@ -1,6 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import get_language
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from contacts.directory import agency
 
+from .json_feed import JsonFeed
 from .models import Article, Topic
 
 
@@ -66,8 +68,10 @@ class LatestArticlesFeed(Feed):
         return [Enclosure(item.image.url, str(item.image_size), item.image_type)]
 
     def get_feed(self, obj, request):
-        # Enclosure addresses become absolute here, from the request, like every other link.
+        # Files' addresses (the site's icon, enclosures) become absolute here, from the request,
+        # like every other link.
         feed = super().get_feed(obj, request)
+        feed.feed["favicon"] = request.build_absolute_uri(static("favicon.svg"))
         for item in feed.items:
             item["enclosures"] = [
                 Enclosure(request.build_absolute_uri(e.url), e.length, e.mime_type)
@@ -101,6 +105,10 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
     subtitle = LatestArticlesFeed.description
 
 
+class LatestArticlesJsonFeed(LatestArticlesFeed):
+    feed_type = JsonFeed
+
+
 class TopicFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
         return get_object_or_404(Topic, slug=slug)
@@ -121,3 +129,7 @@ class TopicFeed(LatestArticlesFeed):
 class TopicAtomFeed(TopicFeed):
     feed_type = FullContentAtomFeed
     subtitle = TopicFeed.description
+
+
+class TopicJsonFeed(TopicFeed):
+    feed_type = JsonFeed

@@ -19,6 +19,7 @@ urlpatterns = [
     path("subscribe/", cache_public(views.SubscribeView.as_view()), name="subscribe"),
     path("feed/rss/", cache_public(feeds.LatestArticlesFeed()), name="feed-rss"),
     path("feed/atom/", cache_public(feeds.LatestArticlesAtomFeed()), name="feed-atom"),
+    path("feed/json/", cache_public(feeds.LatestArticlesJsonFeed()), name="feed-json"),
     path("<yyyy:year>/", cache_public(views.ArticleYearArchiveView.as_view()), name="archive-year"),
     path(
         "<yyyy:year>/<dd:month>/",
@@ -37,5 +38,8 @@ urlpatterns = [
     path("topics/<slug:slug>/feed/rss/", cache_public(feeds.TopicFeed()), name="topic-feed-rss"),
     path(
         "topics/<slug:slug>/feed/atom/", cache_public(feeds.TopicAtomFeed()), name="topic-feed-atom"
+    ),
+    path(
+        "topics/<slug:slug>/feed/json/", cache_public(feeds.TopicJsonFeed()), name="topic-feed-json"
     ),
 ]

@@ -32,6 +32,8 @@ def test_every_feed_is_listed_with_its_whole_address(client, make_article, make_
         (f"/{language}/news/feed/atom/", "application/atom+xml"),
         (f"/{language}/news/topics/innovation/feed/rss/", "application/rss+xml"),
         (f"/{language}/news/topics/innovation/feed/atom/", "application/atom+xml"),
+        (f"/{language}/news/feed/json/", "application/feed+json"),
+        (f"/{language}/news/topics/innovation/feed/json/", "application/feed+json"),
     ]
     for path, kind in feeds:
         # The address in full, as a link a reader can copy and a feed reader recognises.
@@ -48,6 +50,12 @@ def test_feed_readers_find_every_feed_from_the_page(client, make_article, make_t
         ("/en/news/feed/atom/", "application/atom+xml", "News (Atom)"),
         ("/en/news/topics/innovation/feed/rss/", "application/rss+xml", "Innovation (RSS)"),
         ("/en/news/topics/innovation/feed/atom/", "application/atom+xml", "Innovation (Atom)"),
+        ("/en/news/feed/json/", "application/feed+json", "News (JSON Feed)"),
+        (
+            "/en/news/topics/innovation/feed/json/",
+            "application/feed+json",
+            "Innovation (JSON Feed)",
+        ),
     ]:
         assert f'<link rel="alternate" type="{kind}" title="{title}" href="{path}">' in head
 
@@ -56,8 +64,8 @@ def test_the_page_explains_feeds_in_plain_words(client):
     page = subscribe_page(client, "en").text
     for text in ("What is a news feed?", "feed reader", "How to subscribe", "paste the address"):
         assert text in page
-    # E-mail alerts come with a later step: nothing promises them yet.
-    assert "alert" not in page.lower()
+    # And the other way, for readers without a feed reader: e-mail.
+    assert "E-mail alerts" in page
 
 
 def test_the_footer_leads_to_the_subscribe_page_not_to_raw_xml(client, make_article):
