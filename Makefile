@@ -6,9 +6,13 @@ BIN := $(VENV)/bin
 # Development default for make's own commands; an exported variable overrides it.
 export DJANGO_DEBUG ?= true
 
-.PHONY: run serve test bench setup demo static messages compiled-messages clean
+.PHONY: run serve test bench bench-alerts setup demo static messages compiled-messages clean
 
+# The site and, beside it, the e-mail alerts' worker (its messages printed here, by the console
+# backend of development); both stop together.
 run: setup demo
+	DJANGO_SITE_URL="$${DJANGO_SITE_URL:-http://127.0.0.1:$(PORT)}" $(BIN)/python manage.py sendalerts & \
+	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Production settings (debug off, gunicorn) on the embedded default database, over plain HTTP on
@@ -22,6 +26,10 @@ serve: setup demo
 # Load test (needs wrk: apt-get install wrk); figures and how to read them: README, Performance.
 bench: setup
 	$(BIN)/python -m tools.bench
+
+# One release to 10,000 e-mail subscribers (needs PostgreSQL on 127.0.0.1:5432): README, E-mail alerts.
+bench-alerts: setup
+	$(BIN)/python -m tools.bench_alerts
 
 test: setup node_modules/.installed
 	$(BIN)/python -m pytest

@@ -10,6 +10,7 @@ from django.core import mail
 from django.utils import timezone
 
 from alerts.models import Alert, Delivery
+from alerts.sending import Worker
 from news import workflow
 from news.models import Article
 
@@ -88,10 +89,7 @@ def test_withdrawn_while_being_sent_stops_the_rest(draft, subscribe, publisher, 
     for number in range(3):
         subscribe(f"reader{number}@example.by")
     workflow.publish(draft, publisher)
-    Alert.objects.get().article  # shared out by the first round, which the withdrawal overtakes
-    from alerts.sending import Worker
-
-    Worker().share_out()
+    Worker().share_out()  # the messages are queued; the withdrawal overtakes their sending
     workflow.withdraw(Article.objects.get(pk=draft.pk), publisher, "Published by mistake.")
     assert work() == {}
     assert Delivery.objects.filter(failed_at__isnull=False).count() == 3
@@ -142,8 +140,6 @@ def test_each_subscriber_gets_the_article_in_its_language(make_article, subscrib
 def test_a_subscriber_who_left_before_the_sending_gets_nothing(draft, subscribe, publisher, work):
     leaving = subscribe("leaving@example.by")
     workflow.publish(draft, publisher)
-    from alerts.sending import Worker
-
     Worker().share_out()
     leaving.delete()
     assert work() == {}

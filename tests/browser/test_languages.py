@@ -10,9 +10,9 @@ from pathlib import Path
 
 import polib
 import pytest
-from playwright.sync_api import expect
 from django.conf import settings
 from django.utils import timezone, translation
+from playwright.sync_api import expect
 
 from contacts import demo as contacts_demo
 from core.languages import NATIVE_NAMES
