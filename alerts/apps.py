@@ -10,7 +10,7 @@ class AlertsConfig(AppConfig):
     def ready(self):
         from news.models import Article, ChangeNote
 
-        from . import signals
+        from . import checks, signals  # noqa: F401 (checks registers itself)
 
         pre_save.connect(signals.remember_stored_status, sender=Article, dispatch_uid="alerts-pre")
         post_save.connect(signals.queue_publication, sender=Article, dispatch_uid="alerts-publish")

@@ -140,7 +140,10 @@ def test_readme_commands_work_as_written_in_a_fresh_clone(clone):
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="news.example.gov.by",
+        DJANGO_SITE_URL="https://news.example.gov.by",
     )
     run(readme("python manage.py check --deploy --fail-level WARNING"), clone, production)
+    # The alerts' worker, once: nothing is due on a site without subscribers.
+    run(f"{readme('python manage.py sendalerts')} {readme('--once')}", clone, production)
     enrol = readme("python manage.py enroltotp <username>").replace("<username>", "chief")
     assert "Key for manual entry: " in run(enrol, clone, production)
