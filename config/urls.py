@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from contacts import sitemaps as contacts_sitemaps
+from contacts.reception import announcing_direct_lines
 from core.admin_site import AgencyAdminSite, TwoFactorAdminSite
 from core.health import healthz
 from core.languages import choose_language
@@ -23,7 +24,7 @@ handler500 = "core.errors.server_error"
 
 # Every page people read carries its language: /ru/…, /be/…, /en/…
 urlpatterns = i18n_patterns(
-    path("", news_views.home, name="home"),
+    path("", announcing_direct_lines(news_views.home), name="home"),
     path("news/", include("news.urls")),
     path("contacts/", include("contacts.urls")),
     path("alerts/", include("alerts.urls")),

@@ -1,11 +1,12 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from solo.admin import SingletonModelAdmin
 
+from . import reception_admin  # noqa: F401 (registers the reception's models)
+from .admin_mixins import KeptFormSet, MissingTranslationsColumn
 from .models import (
     ONE_OF_EACH_KIND,
     ONE_OF_EACH_MESSAGE,
@@ -17,17 +18,7 @@ from .models import (
     WeeklyHours,
 )
 from .schedule import Interval, find_overlap
-from .translation import basic_information_gaps, missing_translations, missing_translations_message
-
-
-class KeptFormSet(BaseInlineFormSet):
-    def kept_forms(self):
-        """The rows as they will be once saved: not the deleted ones, nor the blank extra ones."""
-        return [
-            form
-            for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE") and not form.errors
-        ]
+from .translation import basic_information_gaps, missing_translations_message
 
 
 class IntervalFormSet(KeptFormSet):
@@ -92,14 +83,6 @@ class ContactPointFormSet(KeptFormSet):
         return super().save_existing_objects(commit)
 
 
-class MissingTranslationsColumn:
-    """A list column: the required texts a record has not yet in Russian or Belarusian."""
-
-    @admin.display(description=_("missing translations"))
-    def missing(self, obj):
-        return ", ".join(missing_translations(obj))
-
-
 # The plain (not tabbed) translation admin: its tabs load jQuery UI from another site, which the
 # Content-Security-Policy refuses. Each translated field shows once per language, "name [ru]".
 class ContactPointInline(TranslationTabularInline):
@@ -159,7 +142,7 @@ class WeeklyHoursInline(admin.TabularInline):
 
 class SpecialDayInline(TranslationTabularInline):
     model = SpecialDay
-    fields = ["date", "kind", "name"]
+    fields = ["date", "kind", "name", "works_for"]
     extra = 0
     show_change_link = True
     verbose_name_plural = _("special days (open one to set its hours)")

@@ -6,6 +6,7 @@ import datetime
 from django.conf import settings
 from django.db import transaction
 
+from . import demo_reception
 from .models import Agency, ContactPoint
 
 # Named by `manage.py loaddemo`, which calls load().
@@ -39,8 +40,14 @@ def texts(**fields):
 
 @transaction.atomic
 def load():
+    """The contacts, then the reception of citizens; says what it did, for `loaddemo`."""
+    contacts = load_contacts()
+    return f"{contacts}; reception of citizens: {demo_reception.load(SEED_PHONE)}"
+
+
+def load_contacts():
     """Fill in the contacts of an agency that has neither an address nor a contact point; says
-    what it did, for `loaddemo`. What staff deleted must not come back with the next run."""
+    what it did. What staff deleted must not come back with the next run."""
     agency = Agency.get_solo()
     if agency.street and agency.contact_points.exists():
         done = []

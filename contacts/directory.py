@@ -8,7 +8,7 @@ new data.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from pagecache.generation import SERVER_MAX_AGE, get_or_set, invalidate
@@ -44,7 +44,11 @@ def load_directory():
         "weekly_hours",
         Prefetch(
             "special_days",
-            queryset=SpecialDay.objects.filter(date__gte=since).prefetch_related("hours"),
+            # A working Saturday before its day off still closes that day (2025: 26 April
+            # for 28 April).
+            queryset=SpecialDay.objects.filter(
+                Q(date__gte=since) | Q(works_for__gte=since)
+            ).prefetch_related("hours"),
         ),
     )
     return Directory(agency=agency(), contact_points=list(points))

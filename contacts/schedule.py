@@ -3,7 +3,7 @@
 import datetime
 import enum
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import formats, timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
@@ -11,6 +11,10 @@ from django.utils.translation import gettext as _
 
 # How far ahead to look for the next opening (a long holiday season is well within it).
 LOOKAHEAD_DAYS = 60
+# How far ahead to look for an official's next reception sessions: a monthly rule's next three.
+SESSIONS_LOOKAHEAD_DAYS = 190
+# In a rule's weeks of the month: the weekday's last occurrence (the 4th or the 5th).
+LAST_WEEK = 5
 
 
 @dataclass(frozen=True, order=True)
@@ -86,17 +90,73 @@ class Status:
 
 class Schedule:
     """Weekly hours (weekday 0 = Monday) with dated exceptions that replace a day's hours, in the
-    local time of `tz`: by default the site's zone (settings.TIME_ZONE), which is the agency's."""
+    local time of `tz`: by default the site's zone (settings.TIME_ZONE), which is the agency's.
 
-    def __init__(self, weekly, special, tz=None):
+    `transfers` maps a transferred working day (a Saturday) to the day off it is worked for, as
+    the Council of Ministers' yearly resolution gives them ("from Monday 20 April to Saturday
+    25 April"): that day off is closed even if no exception says so.
+    """
+
+    def __init__(self, weekly, special, tz=None, transfers=None):
         self.weekly = {day: _joined(intervals) for day, intervals in weekly.items()}
         self.special = {day: _joined(intervals) for day, intervals in special.items()}
         self.tz = tz or timezone.get_default_timezone()
+        self.transfers = dict(transfers or {})
+        self._days_off = set(self.transfers.values())
 
     def intervals_on(self, day):
         if day in self.special:
             return self.special[day]
+        if day in self._days_off:
+            return []
         return self.weekly.get(day.weekday(), [])
+
+    def is_day_off(self, day):
+        """A public holiday, or a day off a working day was transferred from: no session is held."""
+        return self.special.get(day) == [] or (day in self._days_off and day not in self.special)
+
+    def counts_as(self, day):
+        """The day whose reception sessions `day` holds: a transferred working Saturday works to
+        the schedule of the day off it replaces (its weekday, and its week of the month)."""
+        return self.transfers.get(day, day)
+
+    def next_working_day(self, day):
+        """`day` or the first day after it on which the office is open; None if none is near."""
+        for offset in range(LOOKAHEAD_DAYS):
+            candidate = day + datetime.timedelta(days=offset)
+            if self.intervals_on(candidate):
+                return candidate
+        return None
+
+    def sessions(self, recurring, dated, moment, count):
+        """The next `count` sessions not yet over at `moment`, from recurring rules and dated
+        sessions; none is held on a day off."""
+        now = moment.astimezone(self.tz)
+        found = []
+        by_day = {}
+        for session in dated:
+            by_day.setdefault(session.day, []).append(session)
+        for offset in range(SESSIONS_LOOKAHEAD_DAYS):
+            day = now.date() + datetime.timedelta(days=offset)
+            if self.is_day_off(day):
+                continue
+            rule_day = self.counts_as(day)
+            todays = by_day.get(day, []) + [
+                Session(day, rule.interval, rule.source)
+                for rule in recurring
+                if rule.falls_on(rule_day)
+            ]
+            for session in sorted(todays, key=lambda session: session.interval):
+                occurrence = Occurrence(
+                    self._at(day, session.interval.opens),
+                    self._at(day, session.interval.closes),
+                    session.source,
+                )
+                if occurrence.ends > now:
+                    found.append(occurrence)
+            if len(found) >= count:
+                break
+        return found[:count]
 
     def status_at(self, moment):
         now = moment.astimezone(self.tz)
@@ -145,3 +205,50 @@ class Schedule:
 
     def _at(self, day, time):
         return datetime.datetime.combine(day, time, tzinfo=self.tz)
+
+
+@dataclass(frozen=True)
+class Recurring:
+    """A reception rule, e.g. the first and third Tuesday of the month (weeks {1, 3})."""
+
+    weekday: int
+    weeks: frozenset
+    interval: Interval
+    source: object = field(default=None, compare=False)
+
+    def falls_on(self, day):
+        if day.weekday() != self.weekday:
+            return False
+        is_last = (day + datetime.timedelta(days=7)).month != day.month
+        return (day.day - 1) // 7 + 1 in self.weeks or (is_last and LAST_WEEK in self.weeks)
+
+
+@dataclass(frozen=True)
+class Session:
+    """A dated reception session."""
+
+    day: datetime.date
+    interval: Interval
+    source: object = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A session as it is held: when it starts and ends (aware), and the rule or row it is from."""
+
+    starts: datetime.datetime
+    ends: datetime.datetime
+    source: object = field(default=None, compare=False)
+
+
+def find_session_clash(recurring, dated, from_day):
+    """The first day on which two sessions overlap, with the pair: (day, first, second) or None.
+    Rules meet within a year of `from_day` if they ever do; a dated one is checked on its day."""
+    days = {session.day for session in dated}
+    days.update(from_day + datetime.timedelta(days=offset) for offset in range(371))
+    for day in sorted(days):
+        intervals = [session.interval for session in dated if session.day == day]
+        intervals += [rule.interval for rule in recurring if rule.falls_on(day)]
+        if clash := find_overlap(intervals):
+            return day, *clash
+    return None

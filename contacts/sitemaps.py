@@ -3,7 +3,8 @@ from django.urls import reverse
 
 
 class ContactsSitemap(Sitemap):
-    """The contacts page in each language, naming the others (hreflang)."""
+    """The contacts, the reception of citizens and the appeals procedure in each language, naming
+    the others (hreflang)."""
 
     changefreq = "monthly"
     i18n = True
@@ -11,7 +12,7 @@ class ContactsSitemap(Sitemap):
     x_default = True
 
     def items(self):
-        return ["contacts:index"]
+        return ["contacts:index", "contacts:reception", "contacts:appeals"]
 
     def location(self, name):
         return reverse(name)

@@ -1,6 +1,7 @@
 """schema.org description of the agency for search engines (JSON-LD)."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -87,3 +88,57 @@ def organization(directory, request):
         data["openingHoursSpecification"] = weekly_specification(schedule)
         data["specialOpeningHoursSpecification"] = special_specification(schedule, now)
     return data
+
+
+def _event(name, starts, ends, agency, **extra):
+    return {
+        "@type": "Event",
+        "name": name,
+        "startDate": starts.isoformat(),
+        "endDate": ends.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "isAccessibleForFree": True,
+        "organizer": {"@type": "GovernmentOrganization", "name": agency.name},
+        **extra,
+    }
+
+
+def reception_events(agendas, direct_lines, agency):
+    """Each official's next reception sessions and the direct lines ahead, as schema.org Events:
+    a session at a place, a direct line by telephone (a VirtualLocation with a tel: address)."""
+    events = [
+        _event(
+            _("Reception of citizens: %(name)s, %(position)s")
+            % {"name": agenda.official.name, "position": agenda.official.position},
+            session.starts,
+            session.ends,
+            agency,
+            eventAttendanceMode="https://schema.org/OfflineEventAttendanceMode",
+            location={
+                "@type": "Place",
+                "name": session.place,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": agency.street,
+                    "addressLocality": agency.city,
+                    "postalCode": agency.postcode,
+                    "addressCountry": "BY",
+                },
+            },
+        )
+        for agenda in agendas
+        for session in agenda.next_sessions
+    ]
+    events += [
+        _event(
+            _("Direct phone line: %(who)s") % {"who": view.line.who},
+            view.starts,
+            view.ends,
+            agency,
+            eventAttendanceMode="https://schema.org/OnlineEventAttendanceMode",
+            location={"@type": "VirtualLocation", "url": f"tel:{view.line.phone.as_e164}"},
+            **({"about": view.line.topic} if view.line.topic else {}),
+        )
+        for view in direct_lines
+    ]
+    return {"@context": "https://schema.org", "@graph": events}

@@ -13,7 +13,16 @@ from django.utils.translation import gettext as _
 from modeltranslation.translator import TranslationOptions, register
 from modeltranslation.utils import build_localized_fieldname
 
-from .models import Agency, ContactPoint, Phone, SpecialDay
+from .models import (
+    Agency,
+    AppealsPage,
+    ContactPoint,
+    DirectLine,
+    Official,
+    Phone,
+    ReceptionSession,
+    SpecialDay,
+)
 
 # By law the agency's basic information is published in both state languages.
 REQUIRED_LANGUAGES = ("ru", "be")
@@ -68,11 +77,34 @@ class SpecialDayTranslation(ContactsTranslation):
     fields = ("name",)
 
 
+@register(Official)
+class OfficialTranslation(ContactsTranslation):
+    fields = ("name", "position", "phone_hours", "place")
+
+
+@register(ReceptionSession)
+class ReceptionSessionTranslation(ContactsTranslation):
+    fields = ("place",)
+
+
+@register(DirectLine)
+class DirectLineTranslation(ContactsTranslation):
+    fields = ("person", "topic")
+
+
+@register(AppealsPage)
+class AppealsPageTranslation(ContactsTranslation):
+    fields = ("body",)
+
+
 # The basic information that must be published in each of REQUIRED_LANGUAGES.
 REQUIRED_TEXTS = {
     Agency: ("name", "short_name", "city", "street"),
     ContactPoint: ("label",),
     SpecialDay: ("name",),
+    Official: ("name", "position", "phone_hours", "place"),
+    DirectLine: ("person", "topic"),
+    AppealsPage: ("body",),
 }
 
 

@@ -8,9 +8,11 @@ from django.views.generic import TemplateView
 
 from pagecache.generation import SERVER_MAX_AGE, seconds_until
 
-from .directory import get_directory
+from . import reception
+from .directory import agency, get_directory
+from .models import APPEALS_PORTAL, APPEALS_PORTAL_NAME, AppealsPage
 from .schedule import Schedule, Status
-from .structured_data import organization
+from .structured_data import organization, reception_events
 from .vcard import contact_point_vcard
 
 
@@ -53,6 +55,39 @@ class ContactsView(TemplateView):
         return super().get_context_data(
             points=ContactPointView.all_at(directory, timezone.now()),
             structured_data=organization(directory, self.request),
+            **kwargs,
+        )
+
+
+class ReceptionView(TemplateView):
+    template_name = "contacts/reception.html"
+
+    def get_context_data(self, **kwargs):
+        now = timezone.now()
+        agendas = reception.agendas(self.request, now)
+        direct_lines = reception.direct_lines_ahead(self.request, now)
+        return super().get_context_data(
+            agendas=agendas,
+            direct_lines=direct_lines,
+            reception_point=get_directory(self.request).reception,
+            structured_data=reception_events(agendas, direct_lines, agency(self.request)),
+            **kwargs,
+        )
+
+
+def load_appeals_page():
+    # Not get_solo(): that would write a record during a reader's request.
+    return AppealsPage.objects.filter(pk=AppealsPage.singleton_instance_id).first() or AppealsPage()
+
+
+class AppealsView(TemplateView):
+    template_name = "contacts/appeals.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page=load_appeals_page(),
+            portal_url=APPEALS_PORTAL,
+            portal_name=APPEALS_PORTAL_NAME,
             **kwargs,
         )
 

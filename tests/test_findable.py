@@ -35,7 +35,15 @@ def test_sitemap_lists_published_articles_and_topics_in_use(
     in_every_language = {
         f"https://news.example.by/{language}/{page}"
         for language in ("ru", "be", "en")
-        for page in ("", "news/", "news/topics/", "news/subscribe/", "contacts/")
+        for page in (
+            "",
+            "news/",
+            "news/topics/",
+            "news/subscribe/",
+            "contacts/",
+            "contacts/reception/",
+            "contacts/appeals/",
+        )
     }
     assert set(entries) == {
         article_url,

@@ -209,7 +209,8 @@ class ContactPoint(models.Model):
             day.date: [hours.interval for hours in day.hours.all()]
             for day in self.special_days.all()
         }
-        return Schedule(weekly, special)
+        transfers = {day.date: day.works_for for day in self.special_days.all() if day.works_for}
+        return Schedule(weekly, special, transfers=transfers)
 
 
 class Phone(models.Model):

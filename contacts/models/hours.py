@@ -100,6 +100,16 @@ class SpecialDay(models.Model):
     name = models.CharField(
         _("name"), max_length=200, blank=True, help_text=_("For example: Independence Day")
     )
+    works_for = models.DateField(
+        _("worked for"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For a transferred working day: the day off it is worked for (e.g. Saturday 25 April "
+            "for Monday 20 April). That day is closed, and reception sessions due on it are held "
+            "on this day."
+        ),
+    )
 
     class Meta:
         verbose_name = _("special day")
@@ -108,6 +118,14 @@ class SpecialDay(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["contact_point", "date"], name="contacts_specialday_unique_date"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(works_for__isnull=True)
+                | models.Q(kind="working") & ~models.Q(works_for=models.F("date")),
+                name="contacts_specialday_works_for_a_working_day",
+                violation_error_message=_(
+                    "Only a transferred working day is worked for another day, and not for itself."
+                ),
             ),
         ]
 
