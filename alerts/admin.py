@@ -2,6 +2,8 @@
 its owner's request) and what was sent for each article. Nobody edits a subscription here: that
 is the subscriber's own choice, through the links in every message."""
 
+import copy
+
 from django.conf import settings
 from django.contrib import admin
 from django.db.models import Count, Q
@@ -32,7 +34,6 @@ class SubscriberAdmin(admin.ModelAdmin):
     search_fields = ["email"]
     fields = ["email", "language", "all_news", "topics", "updates", "created_at", "confirmed_at"]
     readonly_fields = fields
-    date_hierarchy = "created_at"
 
     @admin.display(description=_("gets"))
     def choice(self, subscriber):
@@ -48,6 +49,13 @@ class SubscriberAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def log_deletions(self, request, queryset):
+        # Deleted on its owner's request: the admin's log, which outlives it, keeps no copy.
+        anonymous = [copy.copy(subscriber) for subscriber in queryset]
+        for subscriber in anonymous:
+            subscriber.email = str(_("(address deleted)"))
+        super().log_deletions(request, anonymous)
 
     def changelist_view(self, request, extra_context=None):
         return super().changelist_view(request, {"counts": counts()} | (extra_context or {}))
@@ -79,7 +87,6 @@ class AlertAdmin(admin.ModelAdmin):
     list_filter = ["kind", "article__language"]
     search_fields = ["article__title"]
     list_select_related = ["article"]
-    date_hierarchy = "created_at"
 
     def get_queryset(self, request):
         return (

@@ -1,7 +1,21 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from news.models import Topic
+
+
+class TopicsField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        # An id past 64 bits is no topic: SQLite raises OverflowError for it, not "not found".
+        for pk in value:
+            if not str(pk).isdigit() or int(pk) >= 2**63:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
 
 
 class ChoicesForm(forms.Form):
@@ -14,7 +28,7 @@ class ChoicesForm(forms.Form):
         widget=forms.RadioSelect,
         initial=True,
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = TopicsField(
         label=_("Topics"),
         queryset=Topic.objects.order_by("name"),
         required=False,

@@ -31,7 +31,13 @@ class SubscriberQuerySet(models.QuerySet):
         wanted = Q(all_news=True) | Q(topics__in=article.topics.all())
         subscribers = self.confirmed().filter(wanted, language=article.language)
         if alert.kind == Alert.Kind.UPDATED:
-            subscribers = subscribers.filter(updates=True)
+            # "A release I was sent": not those who subscribed after it went out.
+            sent_it = Q(
+                deliveries__alert__article=article,
+                deliveries__alert__kind=Alert.Kind.PUBLISHED,
+                deliveries__sent_at__isnull=False,
+            )
+            subscribers = subscribers.filter(sent_it, updates=True)
         return subscribers.distinct()
 
     def request(self, email, language, all_news, topics, updates):
@@ -40,6 +46,7 @@ class SubscriberQuerySet(models.QuerySet):
         confirmed one a reminder of its links, and nothing changes without its owner."""
         now = timezone.now()
         choices = {"language": language, "all_news": all_news, "updates": updates}
+        fresh_notice = {"notice_requested_at": now, "notice_attempts": 0, "notice_next_at": now}
         with transaction.atomic():
             subscriber = self.select_for_update().filter(email__iexact=email).first()
             if subscriber is None:
@@ -51,13 +58,14 @@ class SubscriberQuerySet(models.QuerySet):
             elif subscriber.notice_requested_at > now - NOTICE_INTERVAL:
                 return
             elif subscriber.is_confirmed:
-                self.filter(pk=subscriber.pk).update(notice_requested_at=now, notice_due=True)
+                self.filter(pk=subscriber.pk).update(notice_due=True, **fresh_notice)
                 return
             else:
-                self.filter(pk=subscriber.pk).update(
-                    notice_requested_at=now, notice_due=True, **choices
-                )
+                self.filter(pk=subscriber.pk).update(notice_due=True, **fresh_notice, **choices)
             subscriber.topics.set([] if all_news else topics)
+
+    def notices_due(self, now):
+        return self.filter(notice_due=True, notice_next_at__lte=now)
 
     def expired(self, now=None):
         since = (now or timezone.now()) - datetime.timedelta(days=CONFIRMATION_DAYS)
@@ -79,8 +87,11 @@ class Subscriber(models.Model):
     created_at = models.DateTimeField(_("subscribed"), default=timezone.now, editable=False)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True, editable=False)
     notice_requested_at = models.DateTimeField(default=timezone.now, editable=False)
-    # A confirmation (or, once confirmed, a reminder of the links) for the worker to send.
+    # A confirmation (or, once confirmed, a reminder of the links) for the worker to send, and
+    # when to try again after a mail server said "not now".
     notice_due = models.BooleanField(default=True, editable=False)
+    notice_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    notice_next_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = SubscriberQuerySet.as_manager()
 

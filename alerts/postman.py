@@ -80,10 +80,10 @@ class Postman:
             _expect(smtp.mail(sanitize_address(message.from_email, encoding)), 250)
             for recipient in message.recipients():
                 _expect(smtp.rcpt(sanitize_address(recipient, encoding)), 250, 251)
+            _expect(smtp.docmd("DATA"), 354)
         except Refused:
-            smtp.rset()
+            smtp.rset()  # the server keeps the envelope otherwise: the next MAIL would be refused
             raise
-        _expect(smtp.docmd("DATA"), 354)
         smtp.send(DOT_STUFFING.sub(b"..", data))
         if not claim():
             self._drop()  # mid-DATA: the server discards what it received
@@ -91,7 +91,8 @@ class Postman:
         smtp.send(b".\r\n")
         try:
             answer = smtp.getreply()
-        except smtplib.SMTPServerDisconnected:
+        except (OSError, smtplib.SMTPServerDisconnected):
+            self._drop()
             return True  # it had the whole message: taken, most likely, and never sent twice
         _expect(answer, 250)
         return True

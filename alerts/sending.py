@@ -59,14 +59,17 @@ class Worker:
 
     def send_notices(self, postman):
         sent = 0
-        for subscriber in Subscriber.objects.filter(notice_due=True)[: self.batch]:
+        for subscriber in Subscriber.objects.notices_due(timezone.now())[: self.batch]:
             claim = functools.partial(self.take_notice, subscriber)
             try:
                 sent += postman.deliver(messages.notice(subscriber), claim)
             except Refused as refusal:
                 logger.warning("A notice to subscriber %s was refused: %s", subscriber.pk, refusal)
-                if not refusal.permanent:
-                    Subscriber.objects.filter(pk=subscriber.pk).update(notice_due=True)
+                self.notice_refused(subscriber, refusal)
+            except CONNECTION_ERRORS:
+                # Taken, maybe, but not sent: the final "." never left.
+                Subscriber.objects.filter(pk=subscriber.pk).update(notice_due=True)
+                raise
         return sent
 
     def send_alerts(self, postman):
@@ -111,6 +114,18 @@ class Worker:
         due = Subscriber.objects.filter(pk=subscriber.pk, notice_due=True)
         return due.update(notice_due=False) == 1
 
+    def notice_refused(self, subscriber, refusal):
+        attempts = subscriber.notice_attempts + 1
+        Subscriber.objects.filter(pk=subscriber.pk).update(
+            notice_due=not refusal.permanent and attempts < MAX_ATTEMPTS,
+            notice_attempts=attempts,
+            notice_next_at=timezone.now() + self.wait(subscriber.notice_attempts),
+        )
+
+    def wait(self, attempts):
+        """Before the next try: the longer, the more tries failed."""
+        return min(self.retry * 2**attempts, LONGEST_WAIT)
+
     def mine(self, delivery):
         return Delivery.objects.filter(pk=delivery.pk, claimed_by=self.id)
 
@@ -132,11 +147,10 @@ class Worker:
         """Back in the queue, to be tried again later (the later the more often it failed)."""
         now = timezone.now()
         for delivery in deliveries:
-            wait = min(self.retry * 2**delivery.attempts, LONGEST_WAIT)
             self.mine(delivery).update(
                 sent_at=None,
                 claimed_until=None,
                 attempts=F("attempts") + 1,
-                next_attempt_at=now + wait,
+                next_attempt_at=now + self.wait(delivery.attempts),
                 error=error[:300],
             )

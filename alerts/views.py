@@ -77,17 +77,24 @@ def _invalid_link(request):
     )
 
 
+# A GET only asks: mail systems that open every link of a message (to scan it) must not
+# subscribe an address whose owner never asked.
 @never_cache
+@require_http_methods(["GET", "POST"])
 def confirm(request, token):
     subscriber = links.subscriber_from(token, links.CONFIRM)
     if subscriber is None:
         return _invalid_link(request)
-    if not subscriber.is_confirmed:
-        Subscriber.objects.filter(pk=subscriber.pk).update(
-            confirmed_at=timezone.now(), notice_due=False
-        )
+    manage = redirect("alerts:manage", token=links.token(subscriber, links.MANAGE))
+    if subscriber.is_confirmed:
+        return manage
+    if request.method == "GET":
+        return render(request, "alerts/confirm.html", {"subscriber": subscriber})
+    Subscriber.objects.filter(pk=subscriber.pk).update(
+        confirmed_at=timezone.now(), notice_due=False
+    )
     messages.success(request, _("Your subscription is confirmed."))
-    return redirect("alerts:manage", token=links.token(subscriber, links.MANAGE))
+    return manage
 
 
 @never_cache

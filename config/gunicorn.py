@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 
 from gunicorn.glogging import Logger
 
@@ -21,6 +22,11 @@ errorlog = "-"
 control_socket_disable = True
 
 
+# Addresses that are capabilities (a subscriber's links, preview links): the log keeps the page,
+# not the token, which would give whoever reads the log the subscriber's choices or the draft.
+CAPABILITY = re.compile(r"/(alerts/(?:confirm|manage|unsubscribe)|news/preview)/[^/]+/")
+
+
 class JsonAccessLogger(Logger):
     """One JSON line per request on stdout: no cookies, no headers beyond these, no bodies."""
 
@@ -29,7 +35,7 @@ class JsonAccessLogger(Logger):
             return
         line = {
             "method": req.method,
-            "path": req.path,
+            "path": CAPABILITY.sub(r"/\1/…/", req.path),
             # A request gunicorn itself refuses (two Content-Length headers, say) is answered
             # by an error response that has only `status`: without this the worker died.
             "status": getattr(resp, "status_code", None) or resp.status,

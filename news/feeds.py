@@ -67,6 +67,13 @@ class LatestArticlesFeed(Feed):
             return []
         return [Enclosure(item.image.url, str(item.image_size), item.image_type)]
 
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # No Last-Modified: the newest item's date stays when an article is withdrawn or taken
+        # back, and a reader asking If-Modified-Since would keep it for ever. The ETag changes.
+        response.headers.pop("Last-Modified", None)
+        return response
+
     def get_feed(self, obj, request):
         # Files' addresses (the site's icon, enclosures) become absolute here, from the request,
         # like every other link.

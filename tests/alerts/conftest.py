@@ -8,6 +8,8 @@ from django.utils import timezone
 from alerts.models import Subscriber
 from alerts.sending import Worker
 
+from .fake_smtp import FakeSMTP
+
 
 @pytest.fixture(autouse=True)
 def _site_url(settings):
@@ -58,3 +60,23 @@ def received():
 def link_in(message, name):
     """The address of one of our links (confirm, manage, unsubscribe) in a message's text."""
     return re.search(rf"https?://\S+/alerts/{name}/[^/\s]+/", message.body).group(0)
+
+
+@pytest.fixture
+def fake_smtp(settings):
+    """A scripted SMTP server the worker talks to (the real SMTP backend, not the outbox)."""
+    servers = []
+
+    def start(**script):
+        server = FakeSMTP(**script)
+        servers.append(server)
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
+        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+        settings.EMAIL_TIMEOUT = 3
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()

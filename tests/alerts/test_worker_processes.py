@@ -8,8 +8,7 @@ import time
 import pytest
 
 from tools.instances import postgresql_available
-
-from .processes import Sink, Site, stop, worker
+from tools.mailing import Sink, Site, stop, worker
 
 SUBSCRIBERS = 120
 

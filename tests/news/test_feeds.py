@@ -1,12 +1,15 @@
 import datetime
+import time
 
 import feedparser
 import pytest
 import time_machine
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import http_date
 
 from contacts.models import Agency
+from news import workflow
 from news.models import Article
 
 pytestmark = pytest.mark.django_db
@@ -117,12 +120,25 @@ def test_feeds_are_named_after_the_agency_record(client, make_article, make_topi
 def test_feed_answers_conditional_get_with_304(client, make_article, kind):
     make_article()
     first = fetch(client, kind)
-    etag, last_modified = first["ETag"], first["Last-Modified"]
-
-    by_etag = fetch(client, kind, HTTP_IF_NONE_MATCH=etag)
+    by_etag = fetch(client, kind, HTTP_IF_NONE_MATCH=first["ETag"])
     assert by_etag.status_code == 304
     assert by_etag.content == b""
-    assert fetch(client, kind, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+
+
+@pytest.mark.parametrize("kind", FEEDS)
+def test_a_withdrawal_is_not_hidden_behind_an_unchanged_date(client, make_article, publisher, kind):
+    """The newest item's date does not move when an older one is withdrawn: a reader asking
+    If-Modified-Since must still get the feed without it."""
+    older = make_article(
+        title="Withdrawn later", pub_date=timezone.now() - datetime.timedelta(days=2)
+    )
+    make_article()
+    first = fetch(client, kind)
+    assert "Last-Modified" not in first
+    workflow.withdraw(older, publisher, "Published by mistake.")
+    since = http_date(time.time())
+    again = fetch(client, kind, HTTP_IF_NONE_MATCH=first["ETag"], HTTP_IF_MODIFIED_SINCE=since)
+    assert again.status_code == 200 and b"Withdrawn later" not in again.content
 
 
 @pytest.mark.parametrize("kind", FEEDS)

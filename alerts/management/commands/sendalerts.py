@@ -1,10 +1,14 @@
 import datetime
+import logging
 import signal
 import threading
 
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError, connection
 
 from alerts.sending import Worker
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -41,7 +45,13 @@ class Command(BaseCommand):
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
         while not stop.is_set():
-            sent = worker.work()
+            try:
+                sent = worker.work()
+            except DatabaseError as error:
+                # A database restarting or locked: wait and try again, as the site reconnects.
+                logger.warning("The database is not answering: %s", error)
+                connection.close()
+                sent = 0
             if sent:
                 self.stdout.write(f"Sent {sent} messages.")
             elif once:
