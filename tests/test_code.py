@@ -27,14 +27,16 @@ def test_migrations_are_in_step_with_the_models():
 
 
 # Arrows only downward: config wires everything; the apps use the shared pieces (core,
-# pagecache); the shared pieces know no app; the news read the contacts only through their
-# models or their documented directory; nothing but the tests imports the tests.
+# pagecache); the shared pieces know no app; the news and the alerts read the contacts only
+# through their models or their documented directory; nothing but the tests imports the tests.
 FORBIDDEN_IMPORTS = {
-    "core": ("config", "news", "contacts", "tests", "tools"),
-    "pagecache": ("config", "core", "news", "contacts", "tests", "tools"),
-    "news": ("config", "tests", "tools"),
-    "contacts": ("config", "news", "tests", "tools"),
-    "tools": ("config", "core", "pagecache", "news", "contacts", "tests"),
+    "core": ("config", "news", "contacts", "alerts", "tests", "tools"),
+    "pagecache": ("config", "core", "news", "contacts", "alerts", "tests", "tools"),
+    "news": ("config", "alerts", "tests", "tools"),
+    "contacts": ("config", "news", "alerts", "tests", "tools"),
+    # The alerts follow the news (their signals) and know nothing of the rest but the agency.
+    "alerts": ("config", "tests", "tools"),
+    "tools": ("config", "core", "pagecache", "news", "contacts", "alerts", "tests"),
 }
 CONTACTS_SEEN_BY_NEWS = ("contacts.models", "contacts.directory")
 
@@ -59,7 +61,7 @@ def test_imports_run_one_way(package):
         f"{path}: {module}"
         for path, module in imports_across(package)
         if module.split(".")[0] in FORBIDDEN_IMPORTS[package]
-        or package == "news"
+        or package in ("news", "alerts")
         and module.startswith("contacts")
         and not module.startswith(CONTACTS_SEEN_BY_NEWS)
     ]
