@@ -2,10 +2,6 @@
 appeals page; imported (and so registered) by admin.py. Every refusal is a form error; the rules
 themselves are the schedule's (contacts/schedule.py)."""
 
-import base64
-import hashlib
-import re
-
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -15,13 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from solo.admin import SingletonModelAdmin
 
+from core.csp import allow_import_map
+
 from .admin_mixins import KeptFormSet, MissingTranslationsColumn
 from .models import AppealsPage, DirectLine, Official, ReceptionSession
 from .models.reception import WEEK_FIELDS
 from .reception import whole_agency_calendar
 from .schedule import Interval, Recurring, Session, find_session_clash
-
-IMPORT_MAP = re.compile(r'<script type="importmap"[^>]*>(.*?)</script>', re.S)
 
 
 class IfHoliday:
@@ -144,12 +140,4 @@ class DirectLineAdmin(MissingTranslationsColumn, TranslationAdmin):
 class AppealsPageAdmin(SingletonModelAdmin, TranslationAdmin):
     def render_change_form(self, request, context, *args, **kwargs):
         response = super().render_change_form(request, context, *args, **kwargs)
-        # The text editor's import map is the admin's one inline script: the Content-Security-
-        # Policy admits it by its hash (as news/admin/csp.py does for the articles' editor).
-        hashes = [
-            f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
-            for body in IMPORT_MAP.findall(str(context.get("media", "")))
-        ]
-        if hashes:
-            response._csp_update = {"script-src": hashes}
-        return response
+        return allow_import_map(response, context.get("media", ""))

@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core import uploads
+from core.csp import allow_import_map
 
 from .. import workflow
 from ..forms import ArticleAdminForm, refusing_to_save
 from ..models import Article, State
 from ..workflow import can_publish, may_change
-from .csp import allow_import_map
 from .history import ArticleHistoryAdmin
 from .inlines import AttachmentInline, ChangeNoteInline, GalleryInline
 from .previews import PreviewLinkInline, PreviewLinksAdminMixin

@@ -18,10 +18,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import is_historic
 
+from core.csp import allow_import_map
+
 from ..models import ArticlePhoto, Attachment, ChangeNote, Status
 from ..revisions import changed_labels, compare, moment
 from ..workflow import MINOR_EDIT, STATUS_CHANGED, one_line
-from .csp import allow_import_map
 
 
 class ArticleHistoryAdmin(SimpleHistoryAdmin):

@@ -1,3 +1,5 @@
+"""The Content-Security-Policy for the admin pages with the rich-text editor."""
+
 import base64
 import hashlib
 import re
