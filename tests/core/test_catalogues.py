@@ -18,7 +18,7 @@ PLURAL_FORMS = (
 )
 # Where our strings live: a reference to anything else (.venv, node_modules) means makemessages
 # scanned what it should not.
-SOURCE_FOLDERS = {"config", "contacts", "core", "news", "pagecache", "templates"}
+SOURCE_FOLDERS = {"alerts", "config", "contacts", "core", "news", "pagecache", "templates"}
 PLACEHOLDER = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifr%]")
 TAG = re.compile(r"<[^>]*>")
 
