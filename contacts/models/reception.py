@@ -7,12 +7,13 @@ from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils.dates import WEEKDAYS
 from django.utils.text import get_text_list
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from phonenumber_field.modelfields import PhoneNumberField
 from solo.models import SingletonModel
 
+from ..ordinals import EVERY, ORDINALS
 from ..rich_text import EXTENSIONS, sanitize
 from ..schedule import LAST_WEEK, Interval, Recurring, Session
 from .hours import WeeklyHours
@@ -27,8 +28,6 @@ OPENS_BEFORE_CLOSES = _("The session must start before it ends.")
 WEEK_FIELDS = {"week_1": 1, "week_2": 2, "week_3": 3, "week_4": 4, "week_last": LAST_WEEK}
 NO_WEEKS = models.Q(**dict.fromkeys(WEEK_FIELDS, False))
 # Ordinals agree with the weekday in Russian and Belarusian: translated in its context.
-ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", LAST_WEEK: "last"}
-WEEKDAY_CONTEXTS = [f"before {day}" for day in WeeklyHours.Weekday.names]
 
 
 def starts_before_ends(name):
@@ -143,13 +142,12 @@ class ReceptionSession(models.Model):
         if self.date is not None:
             return str(self.date)
         weekday = WEEKDAYS[self.weekday]
-        context = WEEKDAY_CONTEXTS[self.weekday]
         if len(self.weeks) == len(WEEK_FIELDS):
             return gettext("%(every)s %(weekday)s") % {
-                "every": pgettext(context, "every"),
+                "every": EVERY[self.weekday],
                 "weekday": weekday,
             }
-        ordinals = [pgettext(context, ORDINALS[week]) for week in sorted(self.weeks)]
+        ordinals = [str(ORDINALS[self.weekday, week]) for week in sorted(self.weeks)]
         return gettext("%(ordinals)s %(weekday)s of the month") % {
             "ordinals": get_text_list(ordinals, gettext("and")),
             "weekday": weekday,
