@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from news.models import Topic
 
-from .models import Alert, Subscriber
+from .models import SendingLog, Subscriber
 
 
 class ConfirmedFilter(admin.SimpleListFilter):
@@ -81,8 +81,8 @@ def counts():
     return {"languages": languages, "rows": [(label, n, sum(n)) for label, n in rows]}
 
 
-@admin.register(Alert)
-class AlertAdmin(admin.ModelAdmin):
+@admin.register(SendingLog)
+class SendingLogAdmin(admin.ModelAdmin):
     list_display = ["article", "kind", "created_at", "shared_at", "sent", "pending", "failed"]
     list_filter = ["kind", "article__language"]
     search_fields = ["article__title"]

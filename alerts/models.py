@@ -146,7 +146,7 @@ class Alert(models.Model):
 
     class Meta:
         verbose_name = _("alert")
-        verbose_name_plural = _("sending log")
+        verbose_name_plural = _("alerts")
         ordering = ["-created_at", "-pk"]
         constraints = [
             # An article is announced once, whether published, withdrawn and published again.
@@ -159,6 +159,16 @@ class Alert(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.article}"
+
+
+class SendingLog(Alert):
+    """The admin's view of the alerts. A proxy, so that the admin does not count an article's
+    alerts among what deleting the article needs a permission for: they go with it."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("sending log entry")
+        verbose_name_plural = _("sending log")
 
 
 class DeliveryQuerySet(models.QuerySet):

@@ -41,6 +41,12 @@ class ReceptionSessionForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         day = cleaned.get("date")
+        if day is None and cleaned.get("if_holiday") == IfHoliday.MOVE:
+            # A rule skips the days off by itself: "move" would be a promise not kept.
+            self.add_error(
+                "if_holiday",
+                _("Only a dated session is moved; a rule's sessions on days off are not held."),
+            )
         if day is None or "date" not in self.changed_data or not self.calendar.is_day_off(day):
             return cleaned
         params = {"date": formats.date_format(day)}

@@ -70,6 +70,7 @@ def test_deploy_check_passes_with_production_settings():
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "news.example.gov.by",
+        "DJANGO_SITE_URL": "https://news.example.gov.by",
     }
     result = subprocess.run(  # noqa: S603 (our own manage.py)
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -4,8 +4,8 @@ from django.db import migrations
 # Addresses are personal data: publishers see them and delete one on its owner's request; editors
 # see only what was sent for each article.
 GRANTS = {
-    "Editors": ["view_alert"],
-    "Publishers": ["view_alert", "view_subscriber", "delete_subscriber"],
+    "Editors": ["view_sendinglog"],
+    "Publishers": ["view_sendinglog", "view_subscriber", "delete_subscriber"],
 }
 
 

@@ -119,6 +119,11 @@ class SpecialDay(models.Model):
             models.UniqueConstraint(
                 fields=["contact_point", "date"], name="contacts_specialday_unique_date"
             ),
+            models.UniqueConstraint(
+                fields=["contact_point", "works_for"],
+                name="contacts_specialday_one_working_day_per_day_off",
+                violation_error_message=_("Another working day is already worked for that day."),
+            ),
             models.CheckConstraint(
                 condition=models.Q(works_for__isnull=True)
                 | models.Q(kind="working") & ~models.Q(works_for=models.F("date")),
@@ -131,6 +136,13 @@ class SpecialDay(models.Model):
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()}"
+
+    def clean(self):
+        # What a resolution transfers is a working weekday, to a day that is otherwise off.
+        if self.works_for is not None and self.works_for.weekday() >= 5:
+            raise ValidationError(
+                {"works_for": _("A weekday (Monday to Friday) is what is worked on another day.")}
+            )
 
 
 class SpecialDayHours(IntervalModel):

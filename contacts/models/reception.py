@@ -1,6 +1,9 @@
 """Reception of citizens: the officials who receive them, when, where and how to book, the direct
 phone lines, and the appeals procedure (Resolution No. 645 of the Council of Ministers)."""
 
+import datetime
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Length, Trim
 from django.db.models.lookups import GreaterThan
@@ -24,6 +27,11 @@ APPEALS_PORTAL = "https://обращения.бел/"
 APPEALS_PORTAL_NAME = "обращения.бел"
 
 OPENS_BEFORE_CLOSES = _("The session must start before it ends.")
+# A slip of the keyboard (year 1, year 9999) is a form error, not a date no one will reach.
+PLAUSIBLE_DATES = [
+    MinValueValidator(datetime.date(2000, 1, 1)),
+    MaxValueValidator(datetime.date(2999, 12, 31)),
+]
 # The weeks of the month a rule may name, as model fields and as LAST_WEEK-style numbers.
 WEEK_FIELDS = {"week_1": 1, "week_2": 2, "week_3": 3, "week_4": 4, "week_last": LAST_WEEK}
 NO_WEEKS = models.Q(**dict.fromkeys(WEEK_FIELDS, False))
@@ -93,7 +101,11 @@ class ReceptionSession(models.Model):
         Official, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("official")
     )
     date = models.DateField(
-        _("date"), null=True, blank=True, help_text=_("For a single session; or a rule below.")
+        _("date"),
+        null=True,
+        blank=True,
+        validators=PLAUSIBLE_DATES,
+        help_text=_("For a single session; or a rule below."),
     )
     weekday = models.PositiveSmallIntegerField(
         _("every month on"), choices=WeeklyHours.Weekday, null=True, blank=True
@@ -171,7 +183,7 @@ class DirectLine(models.Model):
         blank=True,
         help_text=_("Name and position, when the official is not in the list."),
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=PLAUSIBLE_DATES)
     starts = models.TimeField(_("starts"))
     ends = models.TimeField(_("ends"))
     phone = PhoneNumberField(_("phone number"))

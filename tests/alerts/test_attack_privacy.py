@@ -4,7 +4,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.core import mail
 
-from alerts.models import Subscriber
+from alerts.models import Alert, Subscriber
 from alerts.sending import Worker
 from news import workflow
 
@@ -34,3 +34,16 @@ def test_an_update_goes_only_to_those_who_were_sent_the_release(
     workflow.record_change(article, "The date was corrected.", publisher)
 
     assert work() == {}
+
+
+def test_a_publisher_deletes_an_article_that_was_announced(
+    client, publisher, make_article, settings
+):
+    """Its alerts and their log go with it: the admin asks no permission for them."""
+    settings.ADMIN_REQUIRE_2FA = False
+    article = make_article()
+    assert article.alerts.exists()
+    client.force_login(publisher)
+    response = client.post(f"/admin/news/article/{article.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Alert.objects.exists()

@@ -101,7 +101,7 @@ FOREIGN_WORD = {
     "en": re.compile(r"[^\W\d_]*[\u0400-\u04ff][^\W\d_]*"),
 }
 # Names that stay in Latin letters in Russian and Belarusian text: formats.
-LATIN_NAMES = {"RSS", "Atom", "PDF", "JPG", "vCard"}
+LATIN_NAMES = {"RSS", "Atom", "JSON", "Feed", "PDF", "JPG", "vCard"}
 PLACEHOLDER_OR_TAG = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifr%]|<[^>]*>")
 LATIN_WORD = re.compile(r"[a-zA-Z]+")
 # An address is written as it is in every language.
@@ -194,7 +194,11 @@ def interface_phrases():
         for message in messages
         for part in PLACEHOLDER_OR_TAG.split(message)
     }
-    return sorted(phrase for phrase in phrases if len(LATIN_WORD.findall(phrase)) >= 2)
+    return sorted(
+        phrase
+        for phrase in phrases
+        if len(words := LATIN_WORD.findall(phrase)) >= 2 and not set(words) <= LATIN_NAMES
+    )
 
 
 def english_phrases(text):

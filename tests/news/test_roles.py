@@ -37,6 +37,7 @@ def test_groups_have_exact_permissions():
         "view_changenote",
         "view_previewlink",
         "view_topic",
+        "view_sendinglog",  # what was sent, without an address
         *documents,
     }
     assert codenames("Publishers") >= {
@@ -46,9 +47,13 @@ def test_groups_have_exact_permissions():
         "add_topic",
         "change_topic",
         "delete_topic",
+        "view_sendinglog",
+        "view_subscriber",
+        "delete_subscriber",  # on its owner's request
         *documents,
     }
     assert "publish_article" not in codenames("Editors")
+    assert "view_subscriber" not in codenames("Editors")  # addresses are personal data
     assert "add_topic" not in codenames("Editors")
 
 
