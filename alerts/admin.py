@@ -7,6 +7,7 @@ import copy
 from django.conf import settings
 from django.contrib import admin
 from django.db.models import Count, Q
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from news.models import Topic
@@ -83,7 +84,7 @@ def counts():
 
 @admin.register(SendingLog)
 class SendingLogAdmin(admin.ModelAdmin):
-    list_display = ["article", "kind", "created_at", "shared_at", "sent", "pending", "failed"]
+    list_display = ["release", "kind", "created_at", "shared_at", "sent", "pending", "failed"]
     list_filter = ["kind", "article__language"]
     search_fields = ["article__title"]
     list_select_related = ["article"]
@@ -100,6 +101,11 @@ class SendingLogAdmin(admin.ModelAdmin):
                 ),
             )
         )
+
+    @admin.display(description=_("article"), ordering="article__title")
+    def release(self, alert):
+        # Short enough for the counts to stay in sight beside it at 1280 px.
+        return Truncator(alert.article.title).chars(70)
 
     @admin.display(description=_("sent"), ordering="sent")
     def sent(self, alert):

@@ -167,8 +167,8 @@ class SendingLog(Alert):
 
     class Meta:
         proxy = True
-        verbose_name = _("sending log entry")
-        verbose_name_plural = _("sending log")
+        verbose_name = _("mailing")
+        verbose_name_plural = _("mailings")
 
 
 class DeliveryQuerySet(models.QuerySet):

@@ -24,7 +24,7 @@ def run(folder, subscribers, workers):
         time.sleep(2)  # the workers are up and idle
         started = time.monotonic()
         site.publish()
-        while len(sink.messages()) < subscribers:
+        while sink.count() < subscribers:
             time.sleep(0.2)
         elapsed = time.monotonic() - started
         messages = sink.wait_for(subscribers, timeout=0)

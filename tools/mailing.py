@@ -99,12 +99,16 @@ class Sink:
             return probe.connect_ex(("127.0.0.1", self.port)) == 0
 
     def messages(self):
-        return [json.loads(line) for line in self.out.read_text().splitlines()]
+        # Whole lines only: the sink may be half-way through writing the last one.
+        return [json.loads(line) for line in self.out.read_text().split("\n")[:-1]]
+
+    def count(self):
+        return self.out.read_bytes().count(b"\n")
 
     def wait_for(self, count, timeout=60):
         """Until `count` messages came, then a while longer, for any that should not come."""
         deadline = time.monotonic() + timeout
-        while len(self.messages()) < count and time.monotonic() < deadline:
+        while self.count() < count and time.monotonic() < deadline:
             time.sleep(0.1)
         time.sleep(1.5)
         return self.messages()

@@ -37,8 +37,8 @@ class Migration(migrations.Migration):
             fields=[
             ],
             options={
-                'verbose_name': 'sending log entry',
-                'verbose_name_plural': 'sending log',
+                'verbose_name': 'mailing',
+                'verbose_name_plural': 'mailings',
                 'proxy': True,
                 'indexes': [],
                 'constraints': [],
