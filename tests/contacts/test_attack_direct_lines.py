@@ -1,4 +1,5 @@
-"""Direct phone lines, as the attack found them: year 1 or 9999 was accepted."""
+"""Direct phone lines, as the attack found them: year 1 or 9999 was accepted, and a line of
+next year was listed without its year."""
 
 import datetime
 
@@ -7,6 +8,7 @@ from django.urls import reverse
 
 from contacts.models import DirectLine
 from tests.contacts.test_admin import in_every_language
+from tests.contacts.test_reception import at, page_text
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -29,3 +31,14 @@ def add_line(client, **fields):
 def test_a_direct_line_in_year_1_or_9999_is_a_form_error(admin_client, demo_contacts, day):
     assert add_line(admin_client, date=day).status_code == 200
     assert not DirectLine.objects.exists()
+
+
+def test_a_direct_line_far_ahead_is_announced_with_its_year(client, demo_contacts):
+    DirectLine.objects.create(
+        person_ru="Иванов", person_en="Ivan Ivanov", date=D(2027, 12, 31),
+        starts=datetime.time(10), ends=datetime.time(12), phone="+375172000001",
+    )  # fmt: skip
+    with at(2026, 11, 27):
+        page = page_text(client.get(reverse("contacts:reception")))
+    assert "Ivan Ivanov" in page
+    assert "31 December 2027" in page
