@@ -7,8 +7,11 @@ from .models import Alert
 
 
 def remember_stored_status(sender, instance, raw=False, **kwargs):
-    stored = None if raw or instance.pk is None else sender.objects.filter(pk=instance.pk)
-    instance._stored_status = stored and stored.values_list("status", flat=True).first()
+    if raw or instance.pk is None:
+        instance._stored_status = None
+    else:
+        stored = sender.objects.filter(pk=instance.pk).values_list("status", flat=True)
+        instance._stored_status = stored.first()
 
 
 def queue_publication(sender, instance, raw=False, **kwargs):
