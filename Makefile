@@ -42,6 +42,7 @@ demo: setup
 
 static: $(VENV)/.installed .env
 	$(BIN)/python manage.py collectstatic --no-input -v 0
+	$(BIN)/python manage.py writeoutagepages -v 0
 
 # A development .env, written once and never overwritten (git ignores it), so that the README's
 # manage.py commands work outside make too: debug on, and a key of its own for `make serve`.

@@ -175,6 +175,13 @@ OTP_TOTP_ISSUER = totp_issuer
 # it. A page is kept once per answer of each variant function (the low-vision version it renders).
 PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=True)
 PAGE_CACHE_VARIANTS = ["core.low_vision.page_variant"]
+# The front proxy's microcache (config/nginx/agency.conf): how long it keeps a public page (never
+# past its next change), and how long it may serve its last copy while the application fails.
+PROXY_CACHE_SECONDS = env.int("DJANGO_PROXY_CACHE_SECONDS", default=1)
+PROXY_STALE_SECONDS = env.int("DJANGO_PROXY_STALE_SECONDS", default=24 * 3600)
+# Absolute addresses (canonical, Open Graph, feeds, sitemaps) name the host the reader asked for,
+# which the shipped nginx passes in X-Forwarded-Host with its port: on behind that proxy only.
+USE_X_FORWARDED_HOST = env.bool("DJANGO_USE_X_FORWARDED_HOST", default=False)
 # The public address, for the links of e-mail alerts, sent where there is no request to ask.
 SITE_URL = env.url("DJANGO_SITE_URL", default="http://127.0.0.1:8000").geturl()
 # Throttles (the e-mail alerts' form) count in the cache; with the cache down, the form's

@@ -5,6 +5,7 @@ import functools
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from .generation import SERVER_MAX_AGE
+from .proxy import mark_for_proxy
 
 # Browsers and proxies may keep a page this long; this cache keeps it until the content changes.
 BROWSER_MAX_AGE = 60
@@ -14,8 +15,8 @@ def cache_public(seconds_until_change, *, keep=True):
     """Mark a public view's answers cacheable; `seconds_until_change(request)` says how long they
     hold.
 
-    With `keep=False` only browsers and proxies may keep them: a view whose addresses are endless
-    (a search) would fill this cache with pages nobody asks for twice, pushing out the rest.
+    With `keep=False` only browsers may keep them: a view whose addresses are endless (a search)
+    would fill this cache, and the front proxy's, with pages nobody asks for twice.
     The decorated view may name the query parameters its answer depends on (`parameters=`); a
     paginated generic view depends on `?page=` and no other.
     """
@@ -38,6 +39,7 @@ def cache_public(seconds_until_change, *, keep=True):
             if keep and response.status_code == 200 and lifetime > 0:
                 response.page_cache_timeout = min(SERVER_MAX_AGE, lifetime)
                 response.page_cache_parameters = parameters
+                mark_for_proxy(response, lifetime)
             return response
 
         return wrapped

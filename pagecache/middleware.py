@@ -17,6 +17,7 @@ from django.utils.cache import set_response_etag
 from django.utils.module_loading import import_string
 
 from .generation import request_generation
+from .proxy import tell_proxy
 
 # The query parameters a kept page may depend on (a listing's page, the sitemap's), in the one
 # spelling its links use. Any other parameter is left out of the key, so endless junk parameters
@@ -67,12 +68,9 @@ def page_key(request, query):
     return "pages:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
-def cacheable(request):
-    return (
-        settings.PAGE_CACHE
-        and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-    )
+def public(request):
+    """A reader's request, not staff's (any session): the same answer for everyone."""
+    return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 class PageCacheMiddleware:
@@ -87,10 +85,12 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        query = varying_query(request) if cacheable(request) else None
+        if not public(request):
+            return self.get_response(request)
+        query = varying_query(request) if settings.PAGE_CACHE else None
         key = None if query is None else page_key(request, query)
         if key and (cached := cache.get(key)) is not None:
-            return cached
+            return tell_proxy(cached)
         response = self.get_response(request)
         timeout = getattr(response, "page_cache_timeout", None)
         # A response that sets a cookie belongs to one reader only; one asked for with other
@@ -107,4 +107,4 @@ class PageCacheMiddleware:
                 set_response_etag(response)
             response = GZipMiddleware(self.get_response).process_response(request, response)
             cache.set(key, response, timeout)
-        return response
+        return tell_proxy(response)

@@ -38,12 +38,13 @@ def production_environment(**overrides):
 
 
 def manage(environment, *args):
-    subprocess.run(  # noqa: S603 (our own manage.py)
+    return subprocess.run(  # noqa: S603 (our own manage.py)
         [sys.executable, "manage.py", *args],
         cwd=PROJECT,
         env=environment,
         check=True,
         capture_output=True,
+        text=True,
         timeout=120,
     )
 
@@ -132,25 +133,39 @@ def redis_available(url="redis://127.0.0.1:6379/0"):
 
 
 class Nginx:
-    """config/nginx/agency.conf on a local port, without TLS, in front of the given instances."""
+    """config/nginx/agency.conf on a local port, without TLS, in front of the given instances, with
+    its cache, log and static files in local folders; `extra` is more configuration for its http
+    block (the benchmark's reference server)."""
 
-    def __init__(self, folder, instances):
+    def __init__(self, folder, instances, extra="", static_root=PROJECT / "staticfiles"):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.folder = folder
         config = (PROJECT / "config" / "nginx" / "agency.conf").read_text()
         servers = "".join(f"    server 127.0.0.1:{i.port};\n" for i in instances)
         config = re.sub(r"(upstream agency \{\n)(?:    server .*\n)+", r"\g<1>" + servers, config)
         config = re.sub(r"server \{\n    listen 80;.*?\n\}\n", "", config, flags=re.S)
         config = config.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{self.port};")
         config = re.sub(r"\n    ssl_certificate\S* .*;", "", config)
-        config = config.replace("/srv/agency/media/", f"{folder}/media/")
+        for shipped, local in (
+            ("/srv/agency/media/", f"{folder}/media/"),
+            ("/srv/agency/static/", f"{static_root}/"),
+            ("/var/cache/nginx/agency", f"{folder}/nginx-cache"),
+            ("/var/log/nginx/agency.access.log", f"{folder}/nginx-access.log"),
+        ):
+            config = config.replace(shipped, local)
+        # Run as root (CI), nginx's workers would be `nobody`, who cannot write into these folders.
+        user = "user root;\n" if os.geteuid() == 0 else ""
         (folder / "nginx.conf").write_text(
-            f"pid {folder}/nginx.pid;\nerror_log {folder}/nginx-error.log;\n"
+            f"{user}pid {folder}/nginx.pid;\nerror_log {folder}/nginx-error.log;\n"
             f"events {{}}\nhttp {{\n access_log off;\n client_body_temp_path {folder};\n"
-            f" proxy_temp_path {folder};\n{config}\n}}\n"
+            f" proxy_temp_path {folder};\n{config}\n{extra}\n}}\n"
         )
         subprocess.run(["nginx", "-c", str(folder / "nginx.conf")], check=True, timeout=10)  # noqa: S603,S607
-        self.folder = folder
+
+    def access_log(self):
+        path = self.folder / "nginx-access.log"
+        return path.read_text() if path.exists() else ""
 
     def stop(self):
         subprocess.run(["nginx", "-c", str(self.folder / "nginx.conf"), "-s", "stop"], timeout=10)  # noqa: S603,S607
