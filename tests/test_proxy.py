@@ -1,6 +1,7 @@
 """The shipped nginx configuration, run in front of two instances: its microcache serves the
 public, never staff, never past a go-live, and stands in while the instances are down."""
 
+import concurrent.futures
 import os
 import re
 import time
@@ -101,6 +102,17 @@ def test_public_pages_and_feeds_are_served_from_the_proxy(site):
             "HIT",
             "gzip",
         )
+
+
+def test_readers_arriving_together_send_one_request_to_the_application(site):
+    _, proxy, _ = site
+    with concurrent.futures.ThreadPoolExecutor(16) as pool:
+        answers = list(pool.map(get, [proxy.url + "/en/news/feed/atom/"] * 16))
+    assert {status for status, _, _ in answers} == {200}
+    time.sleep(0.2)  # nginx writes each line once its answer is sent
+    lines = [line for line in proxy.access_log().splitlines() if "/feed/atom/" in line]
+    assert len(lines) == 16
+    assert sum("upstream=200" in line for line in lines) == 1, lines
 
 
 def test_only_the_variants_the_site_writes_are_kept(site):
