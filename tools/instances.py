@@ -168,4 +168,8 @@ class Nginx:
         return path.read_text() if path.exists() else ""
 
     def stop(self):
-        subprocess.run(["nginx", "-c", str(self.folder / "nginx.conf"), "-s", "stop"], timeout=10)  # noqa: S603,S607
+        subprocess.run(  # noqa: S603
+            ["nginx", "-c", str(self.folder / "nginx.conf"), "-s", "stop"],  # noqa: S607
+            stderr=subprocess.DEVNULL,  # its notice that it signalled the process
+            timeout=10,
+        )
