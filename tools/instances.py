@@ -158,7 +158,10 @@ class Nginx:
         user = "user root;\n" if os.geteuid() == 0 else ""
         (folder / "nginx.conf").write_text(
             f"{user}pid {folder}/nginx.pid;\nerror_log {folder}/nginx-error.log;\n"
-            f"events {{}}\nhttp {{\n access_log off;\n client_body_temp_path {folder};\n"
+            # As Debian's /etc/nginx/nginx.conf, whose http block the shipped file is included in.
+            f"events {{}}\nhttp {{\n include /etc/nginx/mime.types;\n"
+            f" default_type application/octet-stream;\n access_log off;\n"
+            f" client_body_temp_path {folder};\n"
             f" proxy_temp_path {folder};\n{config}\n{extra}\n}}\n"
         )
         subprocess.run(["nginx", "-c", str(folder / "nginx.conf")], check=True, timeout=10)  # noqa: S603,S607
