@@ -155,7 +155,8 @@ def test_reception_page_is_cached_no_longer_than_until_a_session_ends(client, de
     make_official()
     with at(2026, 11, 27, 11, 59, 30):
         response = client.get(reverse("contacts:reception"))
-    assert response["Cache-Control"] == "public, max-age=29"
+    assert response["Cache-Control"] == "public, max-age=29, stale-if-error=86400"
+    assert response["X-Accel-Expires"] == "1"
 
 
 def test_appeals_page_links_the_national_portal_and_gives_the_ways_to_appeal(client, demo_contacts):
