@@ -69,6 +69,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the ETag, which is the uncompressed body's (weakened when compressed), and below the
+    # static files, which WhiteNoise serves pre-compressed.
+    "core.compression.TextGZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Cached public pages are answered here, with every header above and nothing below.

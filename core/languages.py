@@ -102,6 +102,7 @@ class PageLanguages:
             for code, _name in settings.LANGUAGES
         ]
 
+    @cached_property
     def alternates(self):
         """The languages the page exists in, as (hreflang, absolute address), with x-default (the
         address without a language, which leads each reader to theirs) when the default language
@@ -118,6 +119,6 @@ class PageLanguages:
     def other_locales(self):
         return [
             LOCALES[code]
-            for code, _uri in self.alternates()
+            for code, _uri in self.alternates
             if code in LOCALES and code != self.current
         ]

@@ -26,6 +26,15 @@ def invalidate_news(**signal_arguments):
 
 
 def next_change(request=None):
+    """Read once per request, however many of its answers depend on it."""
+    if request is None:
+        return _next_change()
+    if not hasattr(request, "next_news_change"):
+        request.next_news_change = _next_change(request)
+    return request.next_news_change
+
+
+def _next_change(request=None):
     key = scoped_key("next-change", NEWS, request)
     value = None if key is None else cache.get(key)
     if value is None:

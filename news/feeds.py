@@ -1,4 +1,7 @@
+import hashlib
+
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -8,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from contacts.directory import agency
+from pagecache.generation import PAGES, SERVER_MAX_AGE, get_or_set
 
 from .json_feed import JsonFeed
 from .models import Article, Topic
@@ -50,8 +54,9 @@ class LatestArticlesFeed(Feed):
         # Atom needs an author for entries that name none: the agency itself.
         return agency().short_name
 
-    def items(self):
-        return self.articles()[:20]
+    def items(self, topic=None):
+        articles = self.articles()
+        return (articles if topic is None else articles.filter(topics=topic))[:20]
 
     @staticmethod
     def articles():
@@ -68,11 +73,25 @@ class LatestArticlesFeed(Feed):
         return [Enclosure(item.image.url, str(item.image_size), item.image_type)]
 
     def __call__(self, request, *args, **kwargs):
-        response = super().__call__(request, *args, **kwargs)
-        # No Last-Modified: the newest item's date stays when an article is withdrawn or taken
-        # back, and a reader asking If-Modified-Since would keep it for ever. The ETag changes.
-        response.headers.pop("Last-Modified", None)
-        return response
+        # No Last-Modified (Django's Feed sends one): the newest item's date stays when an article
+        # is withdrawn or taken back, and a reader asking If-Modified-Since would keep it for
+        # ever. The ETag changes.
+        topic = self.get_object(request, *args, **kwargs)
+        return HttpResponse(self.written(topic, request), content_type=self.feed_type.content_type)
+
+    def written(self, topic, request):
+        """The feed as its generator writes it, kept like a fragment: until anything public is
+        saved, and for these very items (which only reading their ids tells, every time), at
+        this address (its links are absolute)."""
+        ids = list(self.items(topic).values_list("pk", flat=True))
+        address = "|".join([request.scheme, request.get_host(), request.path, *map(str, ids)])
+        return get_or_set(
+            f"feed:{hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()}",
+            lambda: self.get_feed(topic, request).writeString("utf-8"),
+            SERVER_MAX_AGE,
+            scope=PAGES,
+            request=request,
+        )
 
     def get_feed(self, obj, request):
         # Files' addresses (the site's icon, enclosures) become absolute here, from the request,
@@ -128,9 +147,6 @@ class TopicFeed(LatestArticlesFeed):
 
     def link(self, topic):
         return topic.get_absolute_url()
-
-    def items(self, topic):
-        return self.articles().filter(topics=topic)[:20]
 
 
 class TopicAtomFeed(TopicFeed):
