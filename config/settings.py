@@ -181,7 +181,7 @@ PAGE_CACHE_VARIANTS = ["core.low_vision.page_variant"]
 # The front proxy's microcache (config/nginx/agency.conf): how long it keeps a public page (never
 # past its next change), and how long it may serve its last copy while the application fails.
 PROXY_CACHE_SECONDS = env.int("DJANGO_PROXY_CACHE_SECONDS", default=1)
-PROXY_STALE_SECONDS = env.int("DJANGO_PROXY_STALE_SECONDS", default=24 * 3600)
+PROXY_STALE_SECONDS = env.int("DJANGO_PROXY_STALE_SECONDS", default=3600)
 # Absolute addresses (canonical, Open Graph, feeds, sitemaps) name the host the reader asked for,
 # which the shipped nginx passes in X-Forwarded-Host with its port: on behind that proxy only.
 USE_X_FORWARDED_HOST = env.bool("DJANGO_USE_X_FORWARDED_HOST", default=False)

@@ -9,6 +9,8 @@ from .proxy import mark_for_proxy
 
 # Browsers and proxies may keep a page this long; this cache keeps it until the content changes.
 BROWSER_MAX_AGE = 60
+# A page, and the notice that replaces a withdrawn one (which must also replace its kept copies).
+KEPT_STATUSES = (200, 410)
 
 
 def cache_public(seconds_until_change, *, keep=True):
@@ -36,7 +38,7 @@ def cache_public(seconds_until_change, *, keep=True):
             # Variants (the low-vision version) are chosen by a cookie: one reader's copy is not
             # another's.
             patch_vary_headers(response, ["Cookie"])
-            if keep and response.status_code == 200 and lifetime > 0:
+            if keep and response.status_code in KEPT_STATUSES and lifetime > 0:
                 response.page_cache_timeout = min(SERVER_MAX_AGE, lifetime)
                 response.page_cache_parameters = parameters
                 mark_for_proxy(response, lifetime)

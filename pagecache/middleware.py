@@ -49,6 +49,11 @@ def varying_query(request):
     return "&".join(parts)
 
 
+def own_address(request, query):
+    """Asked for in the spelling the site's links use, with nothing else in the query."""
+    return query is not None and request.META.get("QUERY_STRING", "") == query
+
+
 def page_key(request, query):
     if (current := request_generation(request)) is None:
         return None
@@ -87,24 +92,26 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not public(request):
             return self.get_response(request)
-        query = varying_query(request) if settings.PAGE_CACHE else None
-        key = None if query is None else page_key(request, query)
+        query = varying_query(request)
+        key = page_key(request, query) if settings.PAGE_CACHE and query is not None else None
         if key and (cached := cache.get(key)) is not None:
-            return tell_proxy(cached)
+            return tell_proxy(cached) if own_address(request, query) else cached
         response = self.get_response(request)
-        timeout = getattr(response, "page_cache_timeout", None)
         # A response that sets a cookie belongs to one reader only; one asked for with other
-        # parameters may show them (in its links), so only the page's own address is kept.
-        keep = (
-            not response.cookies
-            and request.META.get("QUERY_STRING", "") == query
-            and set(request.GET) <= set(getattr(response, "page_cache_parameters", ()))
-        )
-        if key and timeout and keep:
+        # parameters may show them (in its links), so only the page's own address is kept, here
+        # and by the front proxy.
+        if (
+            not getattr(response, "page_cache_timeout", None)
+            or response.cookies
+            or not own_address(request, query)
+            or not set(request.GET) <= set(response.page_cache_parameters)
+        ):
+            return response
+        if key:
             # Tagged and compressed once, here, rather than on every request (with Django's own
             # ETag and gzip).
             if not response.has_header("ETag"):
                 set_response_etag(response)
             response = GZipMiddleware(self.get_response).process_response(request, response)
-            cache.set(key, response, timeout)
+            cache.set(key, response, response.page_cache_timeout)
         return tell_proxy(response)
