@@ -56,6 +56,19 @@ def kept_until_next_change(name, compute, request=None):
     )
 
 
+def kept_article(address, find, request):
+    """The article an address leads the public to (`find()`, which raises Http404 for none), kept
+    like the values above. An address that leads nowhere is looked up every time, so that made-up
+    addresses cannot fill the cache."""
+    key = scoped_key(f"article:{address}", NEWS, request)
+    if key is None:
+        return find()
+    if (article := cache.get(key)) is None:
+        article = find()
+        cache.set(key, article, seconds_until_next_change(request))
+    return article
+
+
 def topics_in_use(request=None):
     """Topics with published articles in the page's language."""
     language = get_language()
