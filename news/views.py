@@ -63,8 +63,9 @@ class SummariesMixin:
     """The articles listed (`summaries`) and their ids, which key their rendered summaries.
 
     When the listing is unchanged since the last request (its count was kept), only the ids are
-    read, and the articles with those ids only if the summaries must be rendered again. Otherwise
-    the articles are read at once: either way, at most one query more than the count.
+    read, and kept until an article changes, goes live or expires; the articles with those ids
+    only if the summaries must be rendered again. Otherwise the articles are read at once: either
+    way, at most one query more than the count.
     """
 
     def ids_first(self, context):
@@ -75,7 +76,12 @@ class SummariesMixin:
         context = super().get_context_data(**kwargs)
         articles = context["object_list"]
         if self.ids_first(context):
-            ids = list(articles.values_list("pk", flat=True))
+            page = context["page_obj"].number if context.get("page_obj") is not None else 1
+            ids = kept_until_next_change(
+                f"ids:{self.request.path}:{page}",
+                lambda: list(articles.values_list("pk", flat=True)),
+                self.request,
+            )
             # Lazy: read only to render the summaries, and then exactly the articles of the key.
             context["summaries"] = articles.model.objects.filter(pk__in=ids).defer(*LIST_DEFERRED)
         else:
