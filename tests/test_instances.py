@@ -21,6 +21,7 @@ from tools.instances import (
     postgresql_available,
     production_environment,
     redis_available,
+    site_in,
 )
 
 SETUP = """
@@ -49,11 +50,7 @@ def publish_through(instance, browser):
 
 @pytest.fixture
 def two_instances(tmp_path):
-    environment = production_environment(
-        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
-        DJANGO_CACHE_URL=f"filecache://{tmp_path / 'cache'}",
-        DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
-    )
+    environment = site_in(tmp_path)
     manage(environment, "migrate", "--no-input")
     manage(environment, "shell", "-c", SETUP)
     first, second = Instance(environment), Instance(environment)
@@ -97,10 +94,8 @@ article.save()
 
 
 def test_fragments_kept_by_the_workers_give_way_to_a_save_in_another_process(tmp_path):
-    environment = production_environment(
-        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
-        DJANGO_CACHE_URL=f"filecache://{tmp_path / 'cache'}",
-        DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
+    environment = site_in(
+        tmp_path,
         DJANGO_PAGE_CACHE="false",  # every page rendered, from the fragments kept
     )
     manage(environment, "migrate", "--no-input")
@@ -132,11 +127,7 @@ Article.objects.create(title="Decree on the innovation fund", slug="decree", lea
 
 
 def test_two_workers_never_serve_a_language_with_another_languages_page(tmp_path):
-    environment = production_environment(
-        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
-        DJANGO_CACHE_URL=f"filecache://{tmp_path / 'cache'}",
-        DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
-    )
+    environment = site_in(tmp_path)
     manage(environment, "migrate", "--no-input")
     manage(environment, "shell", "-c", IN_TWO_LANGUAGES)
     site = Instance(environment, workers=2)

@@ -18,7 +18,7 @@ from tools.instances import (
     Nginx,
     manage,
     postgresql_available,
-    production_environment,
+    site_in,
 )
 
 ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -62,16 +62,10 @@ def site(tmp_path):
     database when the suite runs on PostgreSQL); yields (instances, nginx, environment)."""
     on_postgresql = os.environ.get("DATABASE_URL", "").startswith("postgres")
     database = own_database() if on_postgresql else None
-    environment = production_environment(
-        DATABASE_URL=(
-            f"postgres://postgres@127.0.0.1:5432/{database}"
-            if database
-            else f"sqlite:///{tmp_path / 'site.sqlite3'}"
-        ),
-        DJANGO_CACHE_URL=f"filecache://{tmp_path / 'cache'}",
-        DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
-        DJANGO_USE_X_FORWARDED_HOST="true",
+    overrides = (
+        {"DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{database}"} if database else {}
     )
+    environment = site_in(tmp_path, DJANGO_USE_X_FORWARDED_HOST="true", **overrides)
     manage(environment, "migrate", "--no-input")
     manage(environment, "shell", "-c", SETUP)
     manage(environment, "writeoutagepages")

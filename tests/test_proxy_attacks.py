@@ -20,7 +20,7 @@ import pytest
 
 from tests.test_instances import SETUP
 from tests.test_proxy import get
-from tools.instances import Instance, Nginx, manage, production_environment
+from tools.instances import Instance, Nginx, manage, site_in
 
 PUBLISH = """
 import datetime
@@ -39,10 +39,8 @@ def make_site(tmp_path):
     started = []
 
     def start(**overrides):
-        environment = production_environment(
-            DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
-            DJANGO_CACHE_URL=f"filecache://{tmp_path / 'cache'}",
-            DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
+        environment = site_in(
+            tmp_path,
             DJANGO_USE_X_FORWARDED_HOST="true",
             **overrides,
         )

@@ -37,6 +37,17 @@ def production_environment(**overrides):
     return environment | overrides
 
 
+def site_in(folder, **overrides):
+    """The production environment of a site kept whole in `folder`: its SQLite database, file
+    cache and uploads."""
+    return production_environment(
+        DATABASE_URL=f"sqlite:///{folder / 'site.sqlite3'}",
+        DJANGO_CACHE_URL=f"filecache://{folder / 'cache'}",
+        DJANGO_MEDIA_ROOT=str(folder / "media"),
+        **overrides,
+    )
+
+
 def manage(environment, *args):
     return subprocess.run(  # noqa: S603 (our own manage.py)
         [sys.executable, "manage.py", *args],

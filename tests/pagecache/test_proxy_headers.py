@@ -33,16 +33,6 @@ def test_a_copy_never_stands_in_past_the_next_change(client, make_article):
     assert 90 <= stands_in_for(response) < 100
 
 
-def test_a_withdrawal_notice_replaces_the_kept_copy(client, make_article):
-    article = make_article()
-    client.get(article.get_absolute_url())
-    article.status = Article.Status.WITHDRAWN
-    article.withdrawal_reason = "Published in error."
-    article.save()
-    response = client.get(article.get_absolute_url())
-    assert (response.status_code, response["X-Accel-Expires"]) == (410, "1")
-
-
 @pytest.mark.parametrize(("seconds_to_go_live", "kept"), [(1.5, "0"), (2.5, "0"), (3.5, "1")])
 def test_never_kept_past_a_go_live(client, make_article, seconds_to_go_live, kept):
     """nginx keeps a copy until the end of the second after the one it is told: a page whose next
