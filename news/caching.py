@@ -5,6 +5,8 @@ the listings' counts, the years with news and the topics in use are kept in the 
 which a save of anything the news show invalidates (see apps.py).
 """
 
+import hashlib
+
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
@@ -60,7 +62,8 @@ def kept_article(address, find, request):
     """The article an address leads the public to (`find()`, which raises Http404 for none), kept
     like the values above. An address that leads nowhere is looked up every time, so that made-up
     addresses cannot fill the cache."""
-    key = scoped_key(f"article:{address}", NEWS, request)
+    digest = hashlib.sha256(address.encode()).hexdigest()  # a slug may be any length
+    key = scoped_key(f"article:{digest}", NEWS, request)
     if key is None:
         return find()
     if (article := cache.get(key)) is None:

@@ -30,10 +30,11 @@ def cache_public(seconds_until_change, *, keep=True):
 
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
+            # Read before rendering: the fragments the page keeps hold no longer either.
+            request.page_lifetime = lifetime = seconds_until_change(request)
             response = view(request, *args, **kwargs)
             if response.has_header("Cache-Control"):  # the view decided (a preview, say)
                 return response
-            lifetime = seconds_until_change(request)
             patch_cache_control(response, public=True, max_age=min(BROWSER_MAX_AGE, lifetime))
             # Variants (the low-vision version) are chosen by a cookie: one reader's copy is not
             # another's.

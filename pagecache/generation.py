@@ -47,10 +47,12 @@ def request_generation(request, scope=PAGES):
 
 def content_generation(request):
     """Context processor: the generation and lifetime for `{% cache %}` fragments, read from the
-    cache only if a template asks for them."""
+    cache only if a template asks for them. A fragment of a public page holds no longer than the
+    page (`cache_public`): what it shows may change at the next go-live or expiry, which starts
+    no generation."""
     return {
         "content_generation": SimpleLazyObject(lambda: request_generation(request)),
-        "fragment_max_age": SERVER_MAX_AGE,
+        "fragment_max_age": min(SERVER_MAX_AGE, getattr(request, "page_lifetime", SERVER_MAX_AGE)),
     }
 
 

@@ -11,6 +11,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from news import workflow
 from news.models import Article
@@ -280,3 +281,21 @@ def test_the_migration_links_existing_translations_to_the_first_version(make_art
     migration.link_translations_to_their_original(state.apps, schema_editor=None)
     assert [fresh(version).source_id for version in later] == [first.pk, first.pk]
     assert fresh(first).source_id is None and fresh(alone).source_id is None
+
+
+@pytest.mark.usefixtures("uncached")
+def test_an_expired_original_is_no_longer_linked_from_its_translation(
+    translated, publisher, client
+):
+    """The link is in the article's kept fragment, which an expiry (no save) must not outlive."""
+    original, translation = translated
+    significant_change(original, publisher, ORIGINAL_UPDATED)
+    original = fresh(original)
+    original.expires_at = timezone.now() + datetime.timedelta(minutes=10)
+    original.save()
+    url = fresh(translation).get_absolute_url()
+    link = f'href="{original.get_absolute_url()}" hreflang="en"'
+    assert link in client.get(url).text
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=20)):
+        assert client.get(original.get_absolute_url()).status_code == 404
+        assert link not in client.get(url).text
