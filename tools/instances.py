@@ -39,12 +39,14 @@ def production_environment(**overrides):
 
 def site_in(folder, **overrides):
     """The production environment of a site kept whole in `folder`: its SQLite database, file
-    cache and uploads."""
+    cache and uploads, unless `overrides` name others."""
     return production_environment(
-        DATABASE_URL=f"sqlite:///{folder / 'site.sqlite3'}",
-        DJANGO_CACHE_URL=f"filecache://{folder / 'cache'}",
-        DJANGO_MEDIA_ROOT=str(folder / "media"),
-        **overrides,
+        **{
+            "DATABASE_URL": f"sqlite:///{folder / 'site.sqlite3'}",
+            "DJANGO_CACHE_URL": f"filecache://{folder / 'cache'}",
+            "DJANGO_MEDIA_ROOT": str(folder / "media"),
+        }
+        | overrides
     )
 
 
