@@ -76,8 +76,13 @@ def words(query):
     return re.findall(r"\w+", fold(query[:MAX_QUERY_LENGTH]))[:MAX_WORDS]
 
 
+# The end of a paragraph, heading, list item or cell, or a line break: a space, so that two
+# paragraphs do not run together into one word ("development.The").
+BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|td|th)\s*>|<br\s*/?>", re.IGNORECASE)
+
+
 def plain_text(html_text):
-    return html.unescape(strip_tags(html_text))
+    return html.unescape(strip_tags(BLOCK_END.sub(" ", html_text)))
 
 
 def indexed_text(texts):

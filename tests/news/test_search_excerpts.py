@@ -90,3 +90,14 @@ def test_a_matched_word_longer_than_the_rest_of_the_excerpt_is_shown_whole(clien
     excerpt = excerpt_of(client, "en", word)
     assert word in excerpt
     assert_cut_at_words(excerpt, body)
+
+
+@pytest.mark.parametrize("separator", ["</p><p>", "</p>\n<h2>", "<br>", "</li><li>"])
+def test_paragraphs_do_not_run_together_in_the_excerpt_or_the_search(
+    client, make_article, separator
+):
+    body = f"<p>Work on the telescope began.{separator}Then Minsk joined.</p>"
+    make_article(title="Instrument", lead="News.", body=body)
+    assert excerpt_of(client, "en", "telescope") == "Work on the telescope began. Then Minsk joined."
+    # The last word of one paragraph and the first of the next are two words.
+    assert excerpt_of(client, "en", "then minsk") == "Work on the telescope began. Then Minsk joined."
