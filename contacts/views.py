@@ -1,3 +1,4 @@
+import datetime
 from dataclasses import dataclass
 
 from django.http import Http404, HttpResponse
@@ -14,6 +15,10 @@ from .models import APPEALS_PORTAL, APPEALS_PORTAL_NAME, AppealsPage
 from .schedule import Schedule, Status
 from .structured_data import organization, reception_events
 from .vcard import contact_point_vcard
+
+# The changes to the usual hours a reader is shown: the next two months' (a year's holidays would
+# bury the table; the JSON-LD still lists them all).
+CHANGES_SHOWN_AHEAD = datetime.timedelta(days=61)
 
 
 @dataclass
@@ -35,7 +40,9 @@ class ContactPointView:
 
     def upcoming_special_days(self):
         by_date = {special.date: special for special in self.point.special_days.all()}
-        return [by_date[day] for day in self.schedule.upcoming_special_days(self.status.now)]
+        last = self.status.now.date() + CHANGES_SHOWN_AHEAD
+        days = self.schedule.upcoming_special_days(self.status.now)
+        return [by_date[day] for day in days if day <= last]
 
 
 def seconds_until_status_changes(request):

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from contacts.models import Agency, Phone, SpecialDay
 
@@ -134,6 +135,26 @@ def test_contacts_page_has_weekly_table_and_upcoming_exceptions(client, demo_con
     assert "Christmas" in text and "Friday, 25 December 2026" in text
     assert "Past" not in text
     assert "Show on the map" in text
+
+
+def test_changes_shown_are_the_next_two_months_in_plain_words(client, demo_contacts):
+    def special_day(date, kind, name):
+        return demo_contacts.special_days.create(date=date, kind=kind, name=name)
+
+    with time_machine.travel(datetime.datetime(2026, 12, 20, 12, tzinfo=MINSK), tick=False):
+        special_day(datetime.date(2026, 12, 25), "holiday", "Christmas")
+        eve = special_day(datetime.date(2026, 12, 31), "shortened", "New Year's Eve")
+        eve.hours.create(opens=datetime.time(8), closes=datetime.time(12))
+        special_day(datetime.date(2027, 3, 8), "holiday", "Women's Day")
+        response = client.get(reverse("contacts:index"))
+    [changes] = re.findall(r'<ul class="special-days">(.*?)</ul>', response.text, re.S)
+    changes = " ".join(strip_tags(changes).split())
+    assert "Friday, 25 December 2026, Christmas: closed" in changes
+    assert "(Public holiday" not in changes  # "closed" says it once
+    assert "8.00–12.00 (Shortened pre-holiday day)" in changes
+    assert "Women" not in changes  # beyond two months: in the JSON-LD only
+    special = structured_data(response)["specialOpeningHoursSpecification"]
+    assert "2027-03-08" in [entry["validFrom"] for entry in special]
 
 
 def test_contacts_page_and_its_json_ld_list_the_same_days_after_midnight(client, demo_contacts):
