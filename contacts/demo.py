@@ -1,5 +1,5 @@
-"""The agency's contacts as the seed page gives them, with the agency's e-mail address and its
-press office, which the seed does not name."""
+"""The agency's contacts as the seed page gives them, with the agency's e-mail address, its
+press office and an emblem, which the seed does not have."""
 
 import datetime
 
@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import transaction
 
 from . import demo_reception
+from .demo_emblem import add_emblem
 from .models import Agency, ContactPoint
 
 # Named by `manage.py loaddemo`, which calls load().
@@ -59,7 +60,9 @@ def load_contacts():
         return "; ".join(done) or "already present"
     if agency.street or agency.contact_points.exists():
         return "left alone: staff changed it"
-    add_press_office(load_seed())
+    agency = load_seed()
+    add_press_office(agency)
+    add_emblem(agency)
     return "created"
 
 

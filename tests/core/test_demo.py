@@ -5,6 +5,7 @@ from collections import Counter
 import pytest
 import time_machine
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -13,6 +14,7 @@ from PIL import Image
 
 from contacts import demo as contacts_demo
 from contacts.models import Agency, ContactPoint, Phone, WeeklyHours
+from contacts.models.agency import validate_emblem
 from contacts.translation import basic_information_gaps
 from core import uploads
 from news import demo as news_demo
@@ -343,6 +345,15 @@ def test_demo_command_loads_seed_contacts_and_the_press_office():
         assert agency.short_name == "Дзяржаўны камітэт па навуцы і тэхналогіях"
         assert agency.address == "222357, г. Мінск, пл. Свабоды, 2"
         assert (reception.label, hotline.label) == ("Прыёмная", "Гарачая лінія")
+
+
+def test_demo_agency_has_an_emblem_that_passes_the_admins_checks(client):
+    call_command("loaddemo")
+    agency = Agency.get_solo()
+    with agency.emblem.open() as emblem:
+        validate_emblem(SimpleUploadedFile("emblem.png", emblem.read()))
+    assert (agency.emblem_width, agency.emblem_height) == (192, 192)
+    assert f'src="{agency.emblem.url}"' in client.get("/en/").text
 
 
 def test_demo_command_keeps_editors_changes(few_releases):
