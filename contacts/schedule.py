@@ -193,15 +193,22 @@ class Schedule:
                 groups.append((weekday, weekday, intervals))
         return [group for group in groups if group[2]]
 
-    def summary(self):
-        """One line, e.g. "Mon–Fri 8.00–13.00, 14.00–17.00"."""
+    def summary_parts(self):
+        """The weekly hours by runs of days, e.g. [("Mon–Fri", [8.00–13.00, 14.00–17.00])]: a page
+        keeps each interval on one line."""
         parts = []
         for first, last, intervals in self.weekly_groups():
             days = str(WEEKDAYS_ABBR[first])
             if last != first:
                 days += f"–{WEEKDAYS_ABBR[last]}"
-            parts.append(f"{days} {', '.join(map(str, intervals))}")
-        return "; ".join(parts)
+            parts.append((days, intervals))
+        return parts
+
+    def summary(self):
+        """One line, e.g. "Mon–Fri 8.00–13.00, 14.00–17.00"."""
+        return "; ".join(
+            f"{days} {', '.join(map(str, intervals))}" for days, intervals in self.summary_parts()
+        )
 
     def _at(self, day, time):
         return datetime.datetime.combine(day, time, tzinfo=self.tz)

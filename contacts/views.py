@@ -42,7 +42,11 @@ class ContactPointView:
         by_date = {special.date: special for special in self.point.special_days.all()}
         last = self.status.now.date() + CHANGES_SHOWN_AHEAD
         days = self.schedule.upcoming_special_days(self.status.now)
-        return [by_date[day] for day in days if day <= last]
+        return [by_date[day] for day in days if day <= last and self.changes_hours(day)]
+
+    def changes_hours(self, day):
+        """Whether a special day changes anything: a holiday on a Saturday does not."""
+        return self.schedule.special[day] != self.schedule.weekly.get(day.weekday(), [])
 
 
 def seconds_until_status_changes(request):
