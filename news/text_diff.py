@@ -201,12 +201,30 @@ def _pairs(old, new, allowance):
     ]
 
 
+# Paragraph by paragraph, difflib's cost grows with the product of the two counts too (12,000
+# one-line paragraphs a side took a worker past its timeout): past this, what lies between the
+# paragraphs both begin and end with is shown replaced.
+MAX_PARAGRAPH_PAIRS = 1_000_000
+
+
+def _paragraph_opcodes(old, new):
+    if len(old) * len(new) <= MAX_PARAGRAPH_PAIRS:
+        return difflib.SequenceMatcher(None, old, new).get_opcodes()
+    start = len(os.path.commonprefix([old, new]))
+    end = len(os.path.commonprefix([old[start:][::-1], new[start:][::-1]]))
+    opcodes = [("equal", 0, start, 0, start)] if start else []
+    opcodes.append(("replace", start, len(old) - end, start, len(new) - end))
+    if end:
+        opcodes.append(("equal", len(old) - end, len(old), len(new) - end, len(new)))
+    return opcodes
+
+
 def body_diff(old_html, new_html):
     """The body's paragraphs, changed ones marked, runs of unchanged ones grouped."""
     old, new = visible_blocks(old_html), visible_blocks(new_html)
-    matcher = difflib.SequenceMatcher(None, [t for _, t in old], [t for _, t in new])
     paragraphs, allowance = [], Allowance()
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+    texts = [text for _kind, text in old], [text for _kind, text in new]
+    for op, a1, a2, b1, b2 in _paragraph_opcodes(*texts):
         if op == "equal":
             paragraphs += [Paragraph(k, "same", [("same", t)]) for k, t in new[b1:b2]]
         else:
