@@ -93,8 +93,19 @@ def sanitize_body(html):
     return "" if EMPTY.fullmatch(body) else body
 
 
+# The texts typed in a box of several lines. The others (a title, a caption) are typed on one
+# line, where a break can only be forged, and would split a title in an e-mail or the history.
+MULTI_LINE = {"lead", "body"}
+LINE_BREAKS = re.compile(r"[\n\r\x85\u2028\u2029]+")
+
+
 def cleaned(texts):
-    """An article's typed texts by field, as they are stored: without control characters, and
-    the body sanitised."""
+    """An article's typed texts by field, as they are stored: without control characters, the
+    one-line texts on one line, and the body sanitised."""
     texts = {name: CONTROL_CHARACTERS.sub("", text) for name, text in texts.items()}
+    texts |= {
+        name: LINE_BREAKS.sub(" ", text).strip()
+        for name, text in texts.items()
+        if name not in MULTI_LINE
+    }
     return texts | {"body": sanitize_body(texts["body"])}

@@ -214,3 +214,18 @@ def test_an_expired_article_gets_no_preview_link(publisher_client, make_article)
     article = make_article(pub_date=expired - datetime.timedelta(days=1), expires_at=expired)
     url = reverse("admin:news_article_create_preview_link", args=[article.pk])
     assert publisher_client.post(url).status_code == 403
+
+
+def test_a_forged_line_break_in_a_one_line_text_is_stored_as_a_space(editor_client, make_article):
+    article = make_article(status=Article.Status.DRAFT, lead="Lead.")
+    forged = {
+        "title": "First line\r\nBcc: evil@example.com",
+        "author": "Press\u2028office",
+        "lead": "A lead\nof two lines.",
+    }
+    data = article_form(editor_client, change_url(article)) | forged | {"action": "save_draft"}
+    assert editor_client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "First line Bcc: evil@example.com"
+    assert article.author == "Press office"
+    assert article.lead == "A lead\nof two lines."  # typed in a box of several lines
