@@ -1,7 +1,9 @@
 import datetime
+import zoneinfo
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -133,3 +135,26 @@ def test_a_save_writes_the_article_row_once(make_article):
         article.save()
     updates = [query for query in queries if query["sql"].startswith('UPDATE "news_article"')]
     assert len(updates) == 1
+
+
+MINSK = zoneinfo.ZoneInfo("Europe/Minsk")
+
+
+@pytest.mark.parametrize(
+    "moment,plausible",
+    [
+        (datetime.datetime(1989, 12, 31, 23, 30, tzinfo=MINSK), False),
+        (datetime.datetime(1990, 1, 1, 0, 30, tzinfo=MINSK), True),  # still 1989 in UTC
+        (datetime.datetime(2999, 12, 31, 23, 30, tzinfo=MINSK), True),
+        (datetime.datetime(3000, 1, 1, 0, 0, tzinfo=MINSK), False),
+    ],
+)
+def test_plausible_years_are_counted_in_the_time_staff_type_in(make_article, moment, plausible):
+    article = make_article(status=Article.Status.DRAFT)
+    article.pub_date = article.expires_at = moment
+    errors = {}
+    try:
+        article.full_clean()
+    except ValidationError as error:
+        errors = error.message_dict
+    assert ("pub_date" not in errors and "expires_at" not in errors) == plausible, errors
