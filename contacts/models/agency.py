@@ -25,29 +25,47 @@ EMBLEM_FORMATS = {"PNG", "WEBP"}
 EMBLEM_MAX_SIDE = 1000
 
 
+def emblem_type_error(image_format):
+    return ValidationError(
+        _("The emblem must be a PNG or WebP image; this one is %(format)s."),
+        params={"format": image_format},
+        code="emblem_type",
+    )
+
+
 def validate_emblem(file):
     """Checked as every uploaded image is (core/uploads.py), then held to the emblem's formats."""
-    uploads.validate_image(file)
+    try:
+        uploads.validate_image(file)
+    except ValidationError as error:
+        if error.code == "image_type":  # a format no image may have: named as the emblem's
+            raise emblem_type_error(error.params["format"]) from error
+        raise
     if uploads.already_stored(file):
         return
     file.seek(0)
     try:
         with Image.open(file) as image:
-            image_format, size = image.format, image.size
+            image_format, (width, height) = image.format, image.size
     finally:
         file.seek(0)
     if image_format not in EMBLEM_FORMATS:
+        raise emblem_type_error(image_format)
+    # Shown at its size beside the name on every page: neither a poster nor a bar.
+    if max(width, height) > EMBLEM_MAX_SIDE:
         raise ValidationError(
-            _("The emblem must be a PNG or WebP image; this one is %(format)s."),
-            params={"format": image_format},
-            code="emblem_type",
-        )
-    # Shown at its size beside the name on every page: neither a bar nor a poster.
-    if max(size) > EMBLEM_MAX_SIDE or max(size) > 4 * min(size):
-        raise ValidationError(
-            _("Upload an emblem of at most %(side)d × %(side)d pixels, not a long strip."),
+            _("Upload an emblem of at most %(side)d × %(side)d pixels."),
             params={"side": EMBLEM_MAX_SIDE},
             code="emblem_size",
+        )
+    if max(width, height) > 4 * min(width, height):
+        raise ValidationError(
+            _(
+                "Upload an emblem at most four times as long as it is wide; this one is "
+                "%(width)d × %(height)d pixels."
+            ),
+            params={"width": width, "height": height},
+            code="emblem_shape",
         )
 
 

@@ -131,9 +131,24 @@ def test_a_replaced_emblem_leaves_no_file_behind(admin_client, demo_contacts):
     assert stored_files() == [second] and first != second
 
 
-@pytest.mark.parametrize("size", [(65000, 1), (1400, 1400), (900, 200)])
-def test_a_strip_or_a_poster_is_no_emblem(admin_client, demo_contacts, size):
+@pytest.mark.parametrize(
+    "size,message",
+    [
+        ((65000, 1), "at most 1000 × 1000 pixels."),
+        ((1400, 1400), "at most 1000 × 1000 pixels."),
+        ((900, 200), "at most four times as long as it is wide; this one is 900 × 200 pixels."),
+        ((40, 200), "at most four times as long as it is wide; this one is 40 × 200 pixels."),
+    ],
+)
+def test_a_strip_or_a_poster_is_no_emblem(admin_client, demo_contacts, size, message):
     response = post_emblem(admin_client, emblem_bytes(size=size))
     assert response.status_code == 200
-    assert "at most 1000 × 1000 pixels, not a long strip" in response.text
+    assert message in response.text
+    assert not Agency.get_solo().emblem
+
+
+def test_a_gif_emblem_is_told_the_emblems_formats(admin_client, demo_contacts):
+    response = post_emblem(admin_client, emblem_bytes("GIF"), name="emblem.gif")
+    assert "The emblem must be a PNG or WebP image; this one is GIF." in response.text
+    assert "JPEG" not in response.text.split("errorlist")[1].split("</ul>")[0]
     assert not Agency.get_solo().emblem
