@@ -10,6 +10,17 @@ from .models import Article
 LIST_DEFERRED = ("body",)
 
 
+# The latest releases an article's page offers beside it.
+OTHER_NEWS = 5
+
+
+def other_news(article):
+    """The latest releases in the page's language besides `article`, lazily: read only when the
+    article's fragment is rendered."""
+    articles = Article.objects.published().written_in(get_language()).exclude(pk=article.pk)
+    return articles.defer(*LIST_DEFERRED)[:OTHER_NEWS]
+
+
 class PublishedArticleMixin:
     model = Article  # known without building the queryset, which the date views would do again
     date_field = "pub_date"

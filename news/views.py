@@ -23,6 +23,7 @@ from .listings import (
     ListingMixin,
     PublishedArticleMixin,
     SummariesMixin,
+    other_news,
 )
 from .models import Article, PreviewLink, State, Topic
 from .structured_data import news_article
@@ -162,6 +163,7 @@ class ArticlePageMixin:
             language_versions=functools.partial(
                 languages.article_versions, self.object, self.request
             ),
+            other_news=other_news(self.object),
             **kwargs,
         )
 

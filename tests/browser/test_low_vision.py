@@ -36,6 +36,9 @@ PAGES = {
     "news-list": "/en/news/",
     "article": None,  # the illustrated seed article
     "contacts": "/be/contacts/",
+    "reception": "/ru/contacts/reception/",
+    "appeals": "/be/contacts/appeals/",
+    "subscribe": "/en/news/subscribe/",
     "search": "/en/news/search/?q=innovation+programme",
 }
 # Text that must grow with the size: (name, selector); the first match on the page is measured.

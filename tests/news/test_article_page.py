@@ -3,6 +3,7 @@ minute and in Minsk time, in each language's own way; who took its photo, apart 
 its documents and topics together, beside the text where the screen has room."""
 
 import datetime
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -59,3 +60,20 @@ def test_documents_and_topics_are_kept_together_apart_from_the_text(
     aside = text[text.index('<div class="article__aside">') : text.index("</article>")]
     assert 'id="attachments-heading"' in aside and 'id="topics-heading"' in aside
     assert '<article class="article article--with-aside"' in text
+
+
+def test_the_latest_other_news_of_the_pages_language_are_beside_the_article(client, make_article):
+    now = datetime.datetime.now(datetime.UTC)
+    older = [
+        make_article(
+            title=f"Release {n}", slug=f"release-{n}", pub_date=now - datetime.timedelta(days=n)
+        )
+        for n in range(1, 8)
+    ]
+    make_article(title="Draft", slug="draft", status="draft")
+    make_article(title="Выпуск", slug="vypusk", language="ru")
+    page = client.get(older[3].get_absolute_url()).text
+    [side] = re.findall(r'<ul class="other-news">(.*?)</ul>', page, re.S)
+    titles = re.findall(r">(Release \d|Draft|Выпуск)</a>", side)
+    # The five latest but this one, newest first: no draft, no other language.
+    assert titles == ["Release 1", "Release 2", "Release 3", "Release 5", "Release 6"]
