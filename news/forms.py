@@ -11,6 +11,14 @@ from . import workflow
 from .models import READER_FIELDS, Article, ArticlePhoto, State
 from .widgets import BodyEditorWidget, ThumbnailImageWidget
 
+# The article's check constraints name no field (Django ties only a one-field unique constraint's
+# error to its field): each is said of the field the editor corrects, which the error summary
+# then links to and the form marks.
+CONSTRAINT_FIELDS = {
+    "news_article_image_has_alt_text": "image_alt",
+    "news_article_expires_after_publication": "expires_at",
+}
+
 # Django's admin cannot show an error raised while saving: the form is shown again by a second
 # pass of its view, during which this holds the reason (see ArticleAdmin.changeform_view).
 _storage_error = contextvars.ContextVar("news_storage_error", default=None)
@@ -121,6 +129,24 @@ class ArticleAdminForm(ChangeNoteForm, forms.ModelForm):
             )
         return cleaned_data
 
+    def _update_errors(self, errors):
+        super()._update_errors(self._said_of_fields(errors))
+
+    def _said_of_fields(self, error):
+        """`error` with each constraint's message moved from the form to its field."""
+        fields = {
+            str(constraint.get_violation_error_message()): CONSTRAINT_FIELDS[constraint.name]
+            for constraint in Article._meta.constraints
+            if CONSTRAINT_FIELDS.get(constraint.name) in self.fields
+        }
+        said = {}
+        for field, errors in error.update_error_dict({}).items():
+            for each in errors:
+                [message] = each
+                key = fields.get(message, field) if field == NON_FIELD_ERRORS else field
+                said.setdefault(key, []).append(each)
+        return ValidationError(said)
+
     def chosen_action(self):
         return self.cleaned_data.get("action") or next(iter(self.actions), None)
 
@@ -141,7 +167,7 @@ class ArticleAdminForm(ChangeNoteForm, forms.ModelForm):
         try:
             workflow.apply(action, self.instance)
         except ValidationError as error:
-            for field, messages in error.update_error_dict({}).items():
+            for field, messages in self._said_of_fields(error).error_dict.items():
                 field = field if field in self.fields else None
                 # The form's own validation may have said it already (an expiry gone by).
                 said = self.errors.get(field or NON_FIELD_ERRORS, [])

@@ -17,6 +17,7 @@ from ..workflow import can_publish, may_change
 from .history import ArticleHistoryAdmin
 from .inlines import AttachmentInline, ChangeNoteInline, GalleryInline
 from .previews import PreviewLinkInline, PreviewLinksAdminMixin
+from .states import state_in_words
 from .steps import WorkflowAdminMixin
 from .translations import TranslationsAdminMixin
 
@@ -71,8 +72,11 @@ class ArticleAdmin(
                 with refusing_to_save(error):
                     return super().changeform_view(request, object_id, form_url, extra_context)
 
-    def render_change_form(self, request, context, *args, **kwargs):
-        response = super().render_change_form(request, context, *args, **kwargs)
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        if obj is not None and obj.pk is not None:
+            # As stored: a form sent with errors, or a revision shown, changed `obj` in memory.
+            context["state_in_words"] = state_in_words(self.current_article(request, str(obj.pk)))
+        response = super().render_change_form(request, context, *args, obj=obj, **kwargs)
         return allow_import_map(response, context.get("media", ""))
 
     def get_changeform_initial_data(self, request):

@@ -20,9 +20,11 @@ from simple_history.models import is_historic
 
 from core.csp import allow_import_map
 
-from ..models import ArticlePhoto, Attachment, ChangeNote, Status
+from ..models import ArticlePhoto, Attachment, ChangeNote, State, Status
+from ..models.states import state_of
 from ..revisions import changed_labels, compare, moment
 from ..workflow import MINOR_EDIT, STATUS_CHANGED, one_line
+from .states import state_in_words
 
 
 class ArticleHistoryAdmin(SimpleHistoryAdmin):
@@ -47,8 +49,10 @@ class ArticleHistoryAdmin(SimpleHistoryAdmin):
         article = self.current_article(request, object_id)
         if not self.has_view_history_or_change_history_permission(request, article):
             raise PermissionDenied
-        # The choices need no bodies: only the two compared are read whole.
+        # The choices need no bodies: only the two compared are read whole. A step is told by
+        # where it left the article (its status and times).
         fields = ["history_id", "history_date", "history_user", "history_change_reason"]
+        fields += ["status", "pub_date", "expires_at"]
         records = list(article.history.select_related("history_user").only(*fields))
         if not records:  # made outside the admin (a bulk load), and never saved since
             self.message_user(
@@ -158,7 +162,7 @@ def _named(record, notes):
         (note for note in notes if first == note or first.endswith(f"; {note}")), ""
     )
     step = first.removesuffix(record.change_note).removesuffix("; ")
-    record.reasons = _in_readers_words([line for line in (step, *rest) if line])
+    record.reasons = _in_readers_words([line for line in (step, *rest) if line], record)
 
 
 def _previous(record):
@@ -193,6 +197,7 @@ SUBJECTS = {
 # and the field that holds its file.
 PARTS = {ArticlePhoto: ("photo", "alt", "image"), Attachment: ("document", "title", "file")}
 RENAMED = " → "
+PUBLISHED_NOW = _("Published on the site")
 
 
 def _topic_changes(form, change):
@@ -229,13 +234,13 @@ def _add_to_revision(article, lines):
     record.save(update_fields=["history_change_reason"])
 
 
-def _in_readers_words(lines):
+def _in_readers_words(lines, record):
     """A reason's lines in the reader's language: photos, documents and topics told together."""
     told = []  # (subject, clauses), or (None, a line as saved)
     for line in lines:
         key, _colon, value = line.partition(": ")
         if key not in TOLD:
-            told.append((None, _said_again(line)))
+            told.append((None, _said_again(line, record)))
             continue
         old, _arrow, new = value.partition(RENAMED)
         names = {"title": value, "topic": value, "photo": value, "old": old, "new": new}
@@ -251,22 +256,35 @@ def _in_readers_words(lines):
     ]
 
 
-def _said_again(line):
+def _said_again(line, record):
     """A reason the admin wrote (news/workflow.py's phrases, in the language of whoever saved), in
     the reader's language whichever it was saved in (a send-back adds the publisher's comment after
     a colon); any other line as it was saved."""
     for language, _name in settings.LANGUAGES:
-        for said, (phrase, values) in _phrases(language).items():
+        for said, status in _phrases(language).items():
             if line == said or line.startswith(f"{said}: "):
-                return phrase % values + line[len(said) :]
+                return _step_told(status, record) + line[len(said) :]
     return line
+
+
+def _step_told(status, record):
+    if status is None:
+        return str(MINOR_EDIT)
+    if status == Status.PUBLISHED:
+        # "Publish now" and a schedule both leave the status "Published": the revision's own
+        # times tell them apart, as they told the article's state at the save.
+        if state_of(record, record.history_date) == State.SCHEDULED:
+            return str(state_in_words(record, record.history_date))
+        return str(PUBLISHED_NOW)
+    return STATUS_CHANGED % {"status": status.label}
 
 
 @functools.cache
 def _phrases(language):
+    """What news/workflow.py writes of each step in `language`, and the status it names (None
+    for a minor edit)."""
     with translation.override(language):
-        phrases = {str(MINOR_EDIT): (MINOR_EDIT, {})}
+        phrases = {str(MINOR_EDIT): None}
         for status in Status:
-            values = {"status": status.label}
-            phrases[STATUS_CHANGED % values] = (STATUS_CHANGED, values)
+            phrases[str(STATUS_CHANGED % {"status": status.label})] = status
     return phrases

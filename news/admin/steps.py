@@ -8,13 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import review_mail, workflow
 from ..workflow import Action
+from .states import in_words
 
 # The buttons that say the article leaves the site or goes back, styled apart from the others.
 RETREATS = {Action.SEND_BACK, Action.RETURN_TO_DRAFT, Action.WITHDRAW}
 DONE = {
     Action.SUBMIT: _("“%(title)s” was submitted for review."),
     Action.PUBLISH: _("“%(title)s” is live on the site."),
-    Action.SCHEDULE: _("“%(title)s” is scheduled: it goes live at its publication time."),
+    Action.SCHEDULE: _("“%(title)s” is scheduled to go live on %(time)s."),
     Action.SEND_BACK: _("“%(title)s” was sent back to its editor with your comment."),
     Action.RETURN_TO_DRAFT: _("“%(title)s” is a draft again, off the site."),
     Action.WITHDRAW: _("“%(title)s” was withdrawn: its page tells readers why."),
@@ -44,7 +45,7 @@ class WorkflowAdminMixin:
             super().save_model(request, obj, form, change)
         if action in DONE:
             # Said instead of Django's "… was changed successfully" (message_user).
-            request.step_done = DONE[action] % {"title": obj.title}
+            request.step_done = DONE[action] % {"title": obj.title, "time": in_words(obj.pub_date)}
         link = request.build_absolute_uri(reverse("admin:news_article_change", args=[obj.pk]))
         if action == Action.SUBMIT:
             review_mail.tell_publishers(request, obj, link)

@@ -31,9 +31,7 @@ SELECT_THE_WORD = """word => {
 
 
 def is_a_new_problem(message):
-    # Known, and no problem of the editor's: the browser asks for /favicon.ico, which the admin
-    # has not.
-    return message.type == "error" and not message.location["url"].endswith("/favicon.ico")
+    return message.type == "error"
 
 
 def in_chromium(scenario, site, path, session):

@@ -12,8 +12,9 @@ from django.conf import settings
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from news.admin.states import in_words
 from news.models import Article
 from tests.conftest import WRITING, WRITING_PARTS
 from tests.news.uploads_support import PDF, image_bytes
@@ -145,6 +146,8 @@ def test_an_editor_s_release_reaches_readers_through_a_publisher(site, tmp_path,
     assert focused == "change_note"
     assert problems == []
     assert "The number of winners was corrected from 40 to 41." in history
-    assert "“Submitted for review”" in history and "“Published”" in history
+    with translation.override("en"):  # the admin's language, whatever the requests before left
+        scheduled = f"Scheduled for {in_words(moment)}"
+    assert "“Submitted for review”" in history and scheduled in history
     assert "List of winners" in history  # the document, recorded
     assert re.search(r"\d{1,2}:\d{2}:\d{2}", history)  # to the second

@@ -76,7 +76,7 @@ def test_each_revision_says_why_it_was_saved(publisher, publisher_client, make_a
     ]  # fmt: skip
     assert cells == [
         "Change note for readers: The date of the forum is corrected. Changed: lead",
-        "Status changed to “Published” Changed: status, publication time",
+        "Published on the site Changed: status, publication time",
         "Minor edit Changed: title",
         "Created",
     ]
