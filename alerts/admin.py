@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from core.admin_actions import ChecksSelectionMixin
 from news.models import Topic
 
 from .models import SendingLog, Subscriber
@@ -29,7 +30,7 @@ class ConfirmedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Subscriber)
-class SubscriberAdmin(admin.ModelAdmin):
+class SubscriberAdmin(ChecksSelectionMixin, admin.ModelAdmin):
     list_display = ["email", "language", "choice", "updates", "confirmed_at", "created_at"]
     list_filter = [ConfirmedFilter, "language", "all_news", "topics"]
     search_fields = ["email"]
@@ -83,7 +84,7 @@ def counts():
 
 
 @admin.register(SendingLog)
-class SendingLogAdmin(admin.ModelAdmin):
+class SendingLogAdmin(ChecksSelectionMixin, admin.ModelAdmin):
     list_display = ["release", "kind", "created_at", "shared_at", "sent", "pending", "failed"]
     list_filter = ["kind", "article__language"]
     search_fields = ["article__title"]

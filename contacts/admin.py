@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from solo.admin import SingletonModelAdmin
 
+from core.admin_actions import ChecksSelectionMixin
+
 from . import reception_admin  # noqa: F401 (registers the reception's models)
 from .admin_mixins import KeptFormSet, MissingTranslationsColumn
 from .models import (
@@ -149,7 +151,7 @@ class SpecialDayInline(TranslationTabularInline):
 
 
 @admin.register(ContactPoint)
-class ContactPointAdmin(MissingTranslationsColumn, TranslationAdmin):
+class ContactPointAdmin(ChecksSelectionMixin, MissingTranslationsColumn, TranslationAdmin):
     list_display = ["label", "kind", "email", "position", "missing"]
     list_editable = ["position"]
     fields = ["agency", "kind", "label", "email", "position"]
@@ -166,7 +168,7 @@ class SpecialDayHoursInline(admin.TabularInline):
 
 
 @admin.register(SpecialDay)
-class SpecialDayAdmin(MissingTranslationsColumn, TranslationAdmin):
+class SpecialDayAdmin(ChecksSelectionMixin, MissingTranslationsColumn, TranslationAdmin):
     list_display = ["date", "kind", "name", "contact_point", "hours_summary", "missing"]
     list_filter = ["kind", "contact_point"]
     list_select_related = ["contact_point"]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from solo.admin import SingletonModelAdmin
 
+from core.admin_actions import ChecksSelectionMixin
 from core.csp import allow_import_map
 
 from .admin_mixins import KeptFormSet, MissingTranslationsColumn
@@ -124,7 +125,7 @@ class ReceptionSessionInline(TranslationStackedInline):
 
 
 @admin.register(Official)
-class OfficialAdmin(MissingTranslationsColumn, TranslationAdmin):
+class OfficialAdmin(ChecksSelectionMixin, MissingTranslationsColumn, TranslationAdmin):
     list_display = ["name", "position", "order", "missing"]
     list_editable = ["order"]
     fieldsets = [
@@ -135,7 +136,7 @@ class OfficialAdmin(MissingTranslationsColumn, TranslationAdmin):
 
 
 @admin.register(DirectLine)
-class DirectLineAdmin(MissingTranslationsColumn, TranslationAdmin):
+class DirectLineAdmin(ChecksSelectionMixin, MissingTranslationsColumn, TranslationAdmin):
     list_display = ["date", "starts", "ends", "who", "phone", "missing"]
     list_select_related = ["official"]
     date_hierarchy = "date"

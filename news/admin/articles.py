@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core import uploads
+from core.admin_actions import ChecksSelectionMixin
 from core.csp import allow_import_map
 
 from .. import workflow
@@ -44,7 +45,11 @@ class StateFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(
-    WorkflowAdminMixin, PreviewLinksAdminMixin, TranslationsAdminMixin, ArticleHistoryAdmin
+    ChecksSelectionMixin,
+    WorkflowAdminMixin,
+    PreviewLinksAdminMixin,
+    TranslationsAdminMixin,
+    ArticleHistoryAdmin,
 ):
     form = ArticleAdminForm
     list_display = ["title", "language", "translations_column", "state", "pub_date"]
