@@ -81,9 +81,10 @@ def _send_on_commit(request, kind, article, link, recipients):
         if sending.is_alive():
             logger.warning("No answer in time from the mail server about article %s", article.pk)
         if sending.is_alive() or failed.is_set():
-            messages.warning(
-                request,
-                _("The step was saved, but the mail server did not take the e-mail: tell them."),
+            told = _(
+                "The step was saved, but the mail server did not take the e-mail to "
+                "%(addresses)s: tell them yourself."
             )
+            messages.warning(request, told % {"addresses": ", ".join(addresses)})
 
     transaction.on_commit(send)
