@@ -15,6 +15,8 @@ from django.utils.functional import cached_property
 
 # How a language names itself, in the switcher: a reader looks for their own language's name.
 NATIVE_NAMES = {"ru": "Русский", "be": "Беларуская", "en": "English"}
+# On a phone, where the three names would take a row of the header of their own.
+SHORT_NAMES = {"ru": "Рус", "be": "Бел", "en": "Eng"}
 # Open Graph's locales (language_TERRITORY), as social networks know them.
 LOCALES = {"ru": "ru_RU", "be": "be_BY", "en": "en_GB"}
 
@@ -96,9 +98,16 @@ class PageLanguages:
         return LOCALES[self.current]
 
     def switcher(self):
-        """(code, name in itself, address, whether it is this page's language) for each."""
+        """(code, name in itself, its short form, address, whether it is this page's language)
+        for each."""
         return [
-            (code, NATIVE_NAMES[code], self.versions[code][0], code == self.current)
+            (
+                code,
+                NATIVE_NAMES[code],
+                SHORT_NAMES[code],
+                self.versions[code][0],
+                code == self.current,
+            )
             for code, _name in settings.LANGUAGES
         ]
 

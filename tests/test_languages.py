@@ -174,8 +174,10 @@ def test_the_sitemap_names_each_articles_languages_and_no_other(client, two_lang
 def switcher(page):
     """The language switcher's entries: {name: address, or None for the page's own language}."""
     nav = page.split('<nav class="language-switcher"', 1)[1].split("</nav>", 1)[0]
-    links = dict(re.findall(r'<a href="([^"]+)" lang="\w+" hreflang="\w+">([^<]+)</a>', nav))
-    current = re.findall(r'<span lang="\w+" aria-current="true">([^<]+)</span>', nav)
+    name = r'<span class="language-switcher__short" aria-hidden="true">\w+</span>'
+    name += r'<span class="language-switcher__name">([^<]+)</span>'
+    links = dict(re.findall(rf'<a href="([^"]+)" lang="\w+" hreflang="\w+">{name}</a>', nav))
+    current = re.findall(rf'<span lang="\w+" aria-current="true">{name}</span>', nav)
     return {name: address for address, name in links.items()} | dict.fromkeys(current)
 
 

@@ -86,6 +86,8 @@ def test_the_top_storys_headline_is_on_a_phones_first_screen(site, leads, open_p
     for selector in (".site-name", ".main-nav nav"):
         top = page.locator(selector).bounding_box()
         assert top["y"] + top["height"] <= box["y"]
+    # Everything above the page's own content takes at most half the screen (it took 63%).
+    assert page.locator("main").bounding_box()["y"] <= PHONE["height"] / 2
 
 
 @pytest.mark.parametrize("low_vision", [False, True], ids=["standard", "low-vision"])

@@ -89,14 +89,17 @@ def test_appeals_page_and_the_home_announcement_fit_and_are_accessible(reception
             assert portal.locator('a[href="https://обращения.бел/"]').is_visible()
 
 
-def test_the_main_navigation_wraps_within_the_phone_screen(reception, site, open_page):
+def test_the_main_navigation_is_one_row_that_scrolls_by_itself_on_a_phone(
+    reception, site, open_page
+):
     for width in (320, 375):
         page = visit(open_page, site, width, "/ru/")
-        nav_height = page.locator(".main-nav nav").bounding_box()["height"]
-        assert nav_height <= 2 * 48  # two rows of touch targets at most
+        assert page.locator(".main-nav nav").bounding_box()["height"] <= 48  # one row
         # Home is left out on a phone: the agency's name links to it.
         links = page.locator(".main-nav nav a:visible")
         assert links.count() == 4
-        for index in range(links.count()):
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        for index in range(links.count()):  # each in reach, the menu scrolled to it
+            links.nth(index).scroll_into_view_if_needed()
             box = links.nth(index).bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= width
