@@ -252,6 +252,10 @@ def test_switcher_leads_to_the_translations(site, seed, open_page, language, jav
         assert current.locator(".language-switcher__short").inner_text() == SHORT_NAMES[language]
         assert current.locator(".language-switcher__name").text_content() == NATIVE_NAMES[language]
         switcher.get_by_role("link", name=NATIVE_NAMES[other], exact=True).click()
+        page.set_viewport_size({"width": WIDTHS["desktop"], "height": 800})
+        # On a desktop the full names alone.
+        assert not page.locator(".language-switcher__short").first.is_visible()
+        page.set_viewport_size({"width": WIDTHS["phone"], "height": 800})
         version = version_in(seed, other)
         expect(page).to_have_url(site + version.get_absolute_url())
         expect(page.locator("html")).to_have_attribute("lang", other)
