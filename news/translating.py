@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core import uploads
@@ -16,6 +15,9 @@ from core import uploads
 from .models import READER_FIELDS, Article, ArticlePhoto, Status
 from .models.translations import ALREADY_TRANSLATED
 
+# Said in the history of the translation (in the language of whoever started it; the history
+# tells it in its reader's).
+STARTED_FROM = _("Translation started from “%(title)s”")
 logger = logging.getLogger(__name__)
 ADDRESS_TAKEN = _(
     "Another article took this translation's address at the same moment. Please try again."
@@ -49,9 +51,7 @@ def translate(original, language, user):
         else:
             draft.image_alt = ""
         draft._history_user = user
-        draft._change_reason = gettext("Translation started from “%(title)s”") % {
-            "title": original.title
-        }
+        draft._change_reason = str(STARTED_FROM) % {"title": original.title}
         try:
             with transaction.atomic():
                 draft.save()

@@ -2,9 +2,6 @@
 a save changes beyond the article's own fields (its gallery photos, documents and topics, which
 the revisions do not hold), written into the revision it made."""
 
-import functools
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -13,18 +10,16 @@ from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import is_historic
 
 from core.csp import allow_import_map
 
-from ..models import ArticlePhoto, Attachment, ChangeNote, State, Status
-from ..models.states import state_of
+from ..models import ArticlePhoto, Attachment, ChangeNote
 from ..revisions import changed_labels, compare, moment
-from ..workflow import MINOR_EDIT, STATUS_CHANGED, one_line
-from .states import state_in_words
+from ..workflow import one_line
+from .reasons import RENAMED, in_readers_words
 
 
 class ArticleHistoryAdmin(SimpleHistoryAdmin):
@@ -162,7 +157,7 @@ def _named(record, notes):
         (note for note in notes if first == note or first.endswith(f"; {note}")), ""
     )
     step = first.removesuffix(record.change_note).removesuffix("; ")
-    record.reasons = _in_readers_words([line for line in (step, *rest) if line], record)
+    record.reasons = in_readers_words([line for line in (step, *rest) if line], record)
 
 
 def _previous(record):
@@ -173,31 +168,9 @@ def _previous(record):
     return type(record)._default_manager.filter(earlier, id=record.id).first()
 
 
-# A save's photos, documents and topics, a line each in its revision's reason, in words of no
-# language ("document added: Decree No. 12"), told in the reader's. A photo is named by its alt
-# text, as a document by its title (and told apart: in Russian "photo" is feminine).
-TOLD = {
-    "photo added": _("added “%(photo)s”"),
-    "photo removed": _("removed “%(photo)s”"),
-    "photo renamed": _("changed the description “%(old)s” to “%(new)s”"),
-    "photo replaced": _("replaced the photo “%(photo)s”"),
-    "document added": _("added “%(title)s”"),
-    "document removed": _("removed “%(title)s”"),
-    "document renamed": _("renamed “%(old)s” to “%(new)s”"),
-    "document replaced": _("replaced the file of “%(title)s”"),
-    "topic added": _("added “%(topic)s”"),
-    "topic removed": _("removed “%(topic)s”"),
-}
-SUBJECTS = {
-    "photo": _("Gallery photos: %(changes)s"),
-    "document": _("Documents: %(changes)s"),
-    "topic": _("Topics: %(changes)s"),
-}
 # The parts of an article saved with it, each: its word in the reason, the field that names it
 # and the field that holds its file.
 PARTS = {ArticlePhoto: ("photo", "alt", "image"), Attachment: ("document", "title", "file")}
-RENAMED = " → "
-PUBLISHED_NOW = _("Published on the site")
 
 
 def _topic_changes(form, change):
@@ -232,59 +205,3 @@ def _add_to_revision(article, lines):
     record = article.history.first()
     record.history_change_reason = "\n".join(filter(None, [record.history_change_reason, *lines]))
     record.save(update_fields=["history_change_reason"])
-
-
-def _in_readers_words(lines, record):
-    """A reason's lines in the reader's language: photos, documents and topics told together."""
-    told = []  # (subject, clauses), or (None, a line as saved)
-    for line in lines:
-        key, _colon, value = line.partition(": ")
-        if key not in TOLD:
-            told.append((None, _said_again(line, record)))
-            continue
-        old, _arrow, new = value.partition(RENAMED)
-        names = {"title": value, "topic": value, "photo": value, "old": old, "new": new}
-        clause = TOLD[key] % names
-        subject = key.split()[0]
-        if told and told[-1][0] == subject:
-            told[-1][1].append(clause)
-        else:
-            told.append((subject, [clause]))
-    return [
-        SUBJECTS[subject] % {"changes": "; ".join(said)} if subject else said
-        for subject, said in told
-    ]
-
-
-def _said_again(line, record):
-    """A reason the admin wrote (news/workflow.py's phrases, in the language of whoever saved), in
-    the reader's language whichever it was saved in (a send-back adds the publisher's comment after
-    a colon); any other line as it was saved."""
-    for language, _name in settings.LANGUAGES:
-        for said, status in _phrases(language).items():
-            if line == said or line.startswith(f"{said}: "):
-                return _step_told(status, record) + line[len(said) :]
-    return line
-
-
-def _step_told(status, record):
-    if status is None:
-        return str(MINOR_EDIT)
-    if status == Status.PUBLISHED:
-        # "Publish now" and a schedule both leave the status "Published": the revision's own
-        # times tell them apart, as they told the article's state at the save.
-        if state_of(record, record.history_date) == State.SCHEDULED:
-            return str(state_in_words(record, record.history_date))
-        return str(PUBLISHED_NOW)
-    return STATUS_CHANGED % {"status": status.label}
-
-
-@functools.cache
-def _phrases(language):
-    """What news/workflow.py writes of each step in `language`, and the status it names (None
-    for a minor edit)."""
-    with translation.override(language):
-        phrases = {str(MINOR_EDIT): None}
-        for status in Status:
-            phrases[str(STATUS_CHANGED % {"status": status.label})] = status
-    return phrases

@@ -9,9 +9,11 @@ import pytest
 import time_machine
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import translation
 
 from news import workflow
 from news.models import Article
+from news.translating import translate
 from tests.news.browser_form import article_form
 from tests.news.uploads_support import change_url
 
@@ -105,3 +107,15 @@ def test_the_history_page_keeps_to_the_content_security_policy(
 ):
     page = history(publisher_client, saved_twice_in_a_minute)
     assert " style=" not in page and "<style" not in page
+
+
+def test_a_translation_started_in_one_language_is_told_in_the_readers(
+    publisher, publisher_client, make_article, settings
+):
+    original = make_article(title="Forum opens", language="en")
+    with translation.override("ru"):  # started by a colleague whose admin is in Russian
+        draft = translate(original, "be", publisher)
+    publisher_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "be"
+    page = history(publisher_client, draft)
+    assert "Пераклад пачаты з «Forum opens»" in page
+    assert "Перевод начат" not in page
