@@ -10,7 +10,6 @@ from django.db.models import Count, Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_actions import ChecksSelectionMixin
 from news.models import Topic
 
 from .models import SendingLog, Subscriber
@@ -30,7 +29,7 @@ class ConfirmedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Subscriber)
-class SubscriberAdmin(ChecksSelectionMixin, admin.ModelAdmin):
+class SubscriberAdmin(admin.ModelAdmin):
     list_display = ["email", "language", "choice", "updates", "confirmed_at", "created_at"]
     list_filter = [ConfirmedFilter, "language", "all_news", "topics"]
     search_fields = ["email"]
@@ -84,7 +83,7 @@ def counts():
 
 
 @admin.register(SendingLog)
-class SendingLogAdmin(ChecksSelectionMixin, admin.ModelAdmin):
+class SendingLogAdmin(admin.ModelAdmin):
     list_display = ["release", "kind", "created_at", "shared_at", "sent", "pending", "failed"]
     list_filter = ["kind", "article__language"]
     search_fields = ["article__title"]

@@ -5,8 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from solo.admin import SingletonModelAdmin
 
-from core.admin_actions import ChecksSelectionMixin
-
 from . import reception_admin  # noqa: F401 (registers the reception's models)
 from .admin_mixins import KeptFormSet, MissingTranslationsColumn
 from .models import (
@@ -151,7 +149,7 @@ class SpecialDayInline(TranslationTabularInline):
 
 
 @admin.register(ContactPoint)
-class ContactPointAdmin(ChecksSelectionMixin, MissingTranslationsColumn, TranslationAdmin):
+class ContactPointAdmin(MissingTranslationsColumn, TranslationAdmin):
     list_display = ["label", "kind", "email", "position", "missing"]
     list_editable = ["position"]
     fields = ["agency", "kind", "label", "email", "position"]
@@ -168,7 +166,7 @@ class SpecialDayHoursInline(admin.TabularInline):
 
 
 @admin.register(SpecialDay)
-class SpecialDayAdmin(ChecksSelectionMixin, MissingTranslationsColumn, TranslationAdmin):
+class SpecialDayAdmin(MissingTranslationsColumn, TranslationAdmin):
     list_display = ["date", "kind", "name", "contact_point", "hours_summary", "missing"]
     list_filter = ["kind", "contact_point"]
     list_select_related = ["contact_point"]

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from solo.admin import SingletonModelAdmin
 
-from core.admin_actions import ChecksSelectionMixin
 from core.csp import allow_import_map
 
 from .admin_mixins import KeptFormSet, MissingTranslationsColumn
@@ -125,7 +124,7 @@ class ReceptionSessionInline(TranslationStackedInline):
 
 
 @admin.register(Official)
-class OfficialAdmin(ChecksSelectionMixin, MissingTranslationsColumn, TranslationAdmin):
+class OfficialAdmin(MissingTranslationsColumn, TranslationAdmin):
     list_display = ["name", "position", "order", "missing"]
     list_editable = ["order"]
     fieldsets = [
@@ -136,7 +135,7 @@ class OfficialAdmin(ChecksSelectionMixin, MissingTranslationsColumn, Translation
 
 
 @admin.register(DirectLine)
-class DirectLineAdmin(ChecksSelectionMixin, MissingTranslationsColumn, TranslationAdmin):
+class DirectLineAdmin(MissingTranslationsColumn, TranslationAdmin):
     list_display = ["date", "starts", "ends", "who", "phone", "missing"]
     list_select_related = ["official"]
     date_hierarchy = "date"

@@ -1,9 +1,11 @@
-"""The admin site: without the side navigation, and with a second factor at sign-in (django-otp),
-in one submission for most staff."""
+"""The admin site: without the side navigation, with a second factor at sign-in (django-otp), in
+one submission for most staff, and every list's selection checked before its action."""
 
 from django.contrib.admin import AdminSite
 from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
+
+from .admin_actions import checks_selection
 
 
 class TwoFactorLoginForm(OTPAdminAuthenticationForm):
@@ -21,6 +23,9 @@ class TwoFactorLoginForm(OTPAdminAuthenticationForm):
 class AgencyAdminSite(AdminSite):
     # The breadcrumbs lead back; the lists need the width (the articles' fits 1280 px).
     enable_nav_sidebar = False
+
+    def admin_view(self, view, cacheable=False):
+        return super().admin_view(checks_selection(view), cacheable)
 
 
 class TwoFactorAdminSite(AgencyAdminSite, OTPAdminSite):

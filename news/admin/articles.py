@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core import uploads
-from core.admin_actions import ChecksSelectionMixin
 from core.csp import allow_import_map
 
 from .. import workflow
@@ -45,11 +44,7 @@ class StateFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(
-    ChecksSelectionMixin,
-    WorkflowAdminMixin,
-    PreviewLinksAdminMixin,
-    TranslationsAdminMixin,
-    ArticleHistoryAdmin,
+    WorkflowAdminMixin, PreviewLinksAdminMixin, TranslationsAdminMixin, ArticleHistoryAdmin
 ):
     form = ArticleAdminForm
     list_display = ["title", "language", "translations_column", "state", "pub_date"]

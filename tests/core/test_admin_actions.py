@@ -8,7 +8,7 @@ from news.models import Article
 
 pytestmark = pytest.mark.django_db
 
-JUNK = ["abc", "1e3", "", "99999999999999999999999"]
+JUNK = ["abc", "1e3", "", "1.5", "0x1", "²", "99999999999999999999999"]
 
 
 def post_action(user, path, action, selected):
@@ -38,6 +38,10 @@ def test_a_forged_selection_of_articles_changes_nothing(publisher, make_article,
         "/admin/contacts/specialday/",
         "/admin/contacts/official/",
         "/admin/contacts/directline/",
+        "/admin/auth/user/",
+        "/admin/auth/group/",
+        "/admin/otp_totp/totpdevice/",
+        "/admin/axes/accessattempt/",
     ],
 )
 def test_every_list_of_the_site_says_a_forged_selection(admin_user, path):
