@@ -1,4 +1,5 @@
 import hashlib
+import re
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
@@ -16,8 +17,35 @@ from pagecache.generation import PAGES, SERVER_MAX_AGE, get_or_set
 from .json_feed import JsonFeed
 from .models import Article, Topic
 
+# What XML 1.0 refuses: one such character in any text a feed carries (a topic's name, the
+# agency's) made the whole feed unreadable, or Django's writer refuse it (a 500). Articles' texts
+# are cleaned as they are typed (news/rich_text.py); this holds for all the rest.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
-class FullContentRssFeed(Rss201rev2Feed):
+
+def readable(value):
+    """`value` (a feed's or an item's field: text, or a list of texts) without what XML refuses."""
+    if isinstance(value, str):
+        return NOT_XML.sub("", value)
+    if isinstance(value, list | tuple):
+        return type(value)(map(readable, value))
+    return value
+
+
+def readable_fields(fields):
+    return {name: readable(value) for name, value in fields.items()}
+
+
+class WellFormedFeed:
+    """A feed written without the characters XML refuses."""
+
+    def write(self, outfile, encoding):
+        self.feed = readable_fields(self.feed)
+        self.items = [readable_fields(item) for item in self.items]
+        super().write(outfile, encoding)
+
+
+class FullContentRssFeed(WellFormedFeed, Rss201rev2Feed):
     """RSS 2.0 with the whole article in <content:encoded>, as feed readers expect."""
 
     def rss_attributes(self):
@@ -30,7 +58,7 @@ class FullContentRssFeed(Rss201rev2Feed):
         handler.addQuickElement("content:encoded", item["content"])
 
 
-class FullContentAtomFeed(Atom1Feed):
+class FullContentAtomFeed(WellFormedFeed, Atom1Feed):
     """Atom 1.0 with the whole article in <content type="html">: Django writes only <summary>."""
 
     def add_item_elements(self, handler, item):

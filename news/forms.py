@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core import uploads
 
-from . import workflow
-from .models import READER_FIELDS, Article, ArticlePhoto, State
+from . import rich_text, workflow
+from .models import READER_FIELDS, Article, ArticlePhoto, Attachment, State
 from .widgets import BodyEditorWidget, ThumbnailImageWidget
 
 # The article's check constraints name no field (Django ties only a one-field unique constraint's
@@ -18,6 +18,8 @@ CONSTRAINT_FIELDS = {
     "news_article_image_has_alt_text": "image_alt",
     "news_article_expires_after_publication": "expires_at",
 }
+
+PUBLICATION_TIMES = ("pub_date", "expires_at")
 
 # Django's admin cannot show an error raised while saving: the form is shown again by a second
 # pass of its view, during which this holds the reason (see ArticleAdmin.changeform_view).
@@ -45,13 +47,34 @@ def refuse_a_lost_photo(image):
     return image
 
 
+class TypedTextField(forms.CharField):
+    """Text as it is stored (news/rich_text.py), before it is checked: a description typed as
+    nothing but invisible characters is missing, not saved as nothing."""
+
+    def to_python(self, value):
+        return rich_text.typed(super().to_python(value))
+
+
+class OneLineField(forms.CharField):
+    def to_python(self, value):
+        return rich_text.one_line(super().to_python(value))
+
+
 class GalleryPhotoForm(forms.ModelForm):
     class Meta:
         model = ArticlePhoto
         fields = ["image", "alt", "caption", "credit", "position"]
+        field_classes = dict.fromkeys(["alt", "caption", "credit"], OneLineField)
 
     def clean_image(self):
         return refuse_a_lost_photo(self.cleaned_data.get("image"))
+
+
+class AttachmentForm(forms.ModelForm):
+    class Meta:
+        model = Attachment
+        fields = ["title", "file", "position"]
+        field_classes = {"title": OneLineField}
 
 
 class ChangeNoteForm(forms.Form):
@@ -94,6 +117,9 @@ class ArticleAdminForm(ChangeNoteForm, forms.ModelForm):
         # The admin's fieldsets choose the fields (and which of them each role may edit).
         fields = "__all__"  # noqa: DJ007
         widgets = {"body": BodyEditorWidget, "image": ThumbnailImageWidget}
+        field_classes = {"lead": TypedTextField} | dict.fromkeys(
+            ["title", "author", "image_alt", "image_caption", "image_credit"], OneLineField
+        )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,6 +189,10 @@ class ArticleAdminForm(ChangeNoteForm, forms.ModelForm):
                     code="action",
                 ),
             )
+            return
+        if any(self.has_error(name) for name in PUBLICATION_TIMES):
+            # Refused already; the step's checks would compare the time refused (year 1, say) in
+            # UTC, and overflow.
             return
         try:
             workflow.apply(action, self.instance)

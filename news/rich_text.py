@@ -83,8 +83,13 @@ def _cleaner():
 
 _clean = _cleaner().clean
 EMPTY = re.compile(r"<(\w+)></\1>")
-# Invisible, never meant, and the search uses two of them to mark its matches.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Never meant in typed text: control characters (invisible; the search uses two of them to mark
+# its matches), U+FFFE and U+FFFF (no characters at all: XML refuses them, and one in a title made
+# the feeds unreadable), and the overrides and isolates of the writing direction (U+202A-U+202E,
+# U+2066-U+2069), which make a title or a file's name read otherwise than it is, past its end.
+CONTROL_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def sanitize_body(html):
@@ -99,13 +104,20 @@ MULTI_LINE = {"lead", "body"}
 LINE_BREAKS = re.compile(r"[\n\r\x85\u2028\u2029]+")
 
 
+def typed(text):
+    """Text as it is stored, without the characters no one means to type."""
+    return CONTROL_CHARACTERS.sub("", text)
+
+
+def one_line(text):
+    """A text typed on one line (a title, a caption), as it is stored."""
+    return LINE_BREAKS.sub(" ", typed(text)).strip()
+
+
 def cleaned(texts):
-    """An article's typed texts by field, as they are stored: without control characters, the
-    one-line texts on one line, and the body sanitised."""
-    texts = {name: CONTROL_CHARACTERS.sub("", text) for name, text in texts.items()}
-    texts |= {
-        name: LINE_BREAKS.sub(" ", text).strip()
-        for name, text in texts.items()
-        if name not in MULTI_LINE
+    """An article's typed texts by field, as they are stored: the one-line texts on one line,
+    and the body sanitised."""
+    texts = {
+        name: typed(text) if name in MULTI_LINE else one_line(text) for name, text in texts.items()
     }
     return texts | {"body": sanitize_body(texts["body"])}

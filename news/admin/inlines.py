@@ -6,7 +6,7 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from ..forms import AttachmentFormSet, GalleryPhotoForm
+from ..forms import AttachmentForm, AttachmentFormSet, GalleryPhotoForm
 from ..models import ArticlePhoto, Attachment, ChangeNote
 from ..widgets import ThumbnailImageWidget
 from ..workflow import can_publish, may_change
@@ -47,6 +47,7 @@ class PublisherOnlyInline(ArticlePartInline):
 
 class AttachmentInline(ArticlePartInline):
     model = Attachment
+    form = AttachmentForm
     formset = AttachmentFormSet
     fields = ["title", "file", "details", "position"]
     readonly_fields = ["details"]
