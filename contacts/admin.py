@@ -93,6 +93,12 @@ class ContactPointInline(TranslationTabularInline):
     show_change_link = True
 
 
+EMBLEM_NOT_AN_IMAGE = _(
+    "The emblem must be a PNG or WebP image, and this file is neither (an SVG drawing is not: "
+    "export it as PNG)."
+)
+
+
 @admin.register(Agency)
 class AgencyAdmin(SingletonModelAdmin, TranslationAdmin):
     inlines = [ContactPointInline]
@@ -121,6 +127,9 @@ class AgencyAdmin(SingletonModelAdmin, TranslationAdmin):
         elif db_field.name == "emblem":
             # The file chooser offers what the model accepts (validate_emblem still checks).
             field.widget.attrs["accept"] = "image/png,image/webp"
+            # Said before validate_emblem reads it, of a file Pillow cannot open: most often the
+            # SVG an emblem is drawn in.
+            field.error_messages["invalid_image"] = EMBLEM_NOT_AN_IMAGE
         return field
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
