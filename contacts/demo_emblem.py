@@ -34,4 +34,7 @@ def emblem_png():
 
 
 def add_emblem(agency):
-    agency.emblem.save("emblem.png", ContentFile(emblem_png()))
+    # As the admin saves an upload: the file is published by the save, which also stores its size
+    # (FieldFile.save() left it empty, and every page then read the file for it).
+    agency.emblem = ContentFile(emblem_png(), name="emblem.png")
+    agency.save()
