@@ -56,6 +56,8 @@ class TypedTextField(forms.CharField):
 
 
 class OneLineField(forms.CharField):
+    """A text typed on one line (a title, a caption): a forged line break is a space."""
+
     def to_python(self, value):
         return rich_text.one_line(super().to_python(value))
 
