@@ -30,9 +30,7 @@ def test_a_title_and_lead_keep_no_unmeant_character(editor_client, make_article,
 
 
 @pytest.mark.parametrize("brk", BREAKS)
-def test_gallery_and_document_texts_are_one_line_as_the_articles(
-    editor_client, make_article, brk
-):
+def test_gallery_and_document_texts_are_one_line_as_the_articles(editor_client, make_article, brk):
     article = make_article(status=Article.Status.DRAFT)
     text = f"First{brk}second\u202e"
     response = post_photos(editor_client, article, photo(alt=text, caption=text, credit=text))
